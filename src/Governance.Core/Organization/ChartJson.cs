@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Governance.Core.Organization.Json;
 
 namespace Governance.Core.Organization;
@@ -25,8 +27,10 @@ public static class ChartJson
     /// <summary>The format version this library writes and reads.</summary>
     public const int FormatVersion = 1;
 
-    private static readonly ChartJsonContext Compact = new(new JsonSerializerOptions(ChartJsonContext.Default.Options) { WriteIndented = false });
-    private static readonly ChartJsonContext Indented = new(new JsonSerializerOptions(ChartJsonContext.Default.Options) { WriteIndented = true });
+    // Chinese names are written as themselves, not as \u escapes; characters unsafe in HTML are still escaped.
+    private static readonly JavaScriptEncoder Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+    private static readonly ChartJsonContext Compact = new(new JsonSerializerOptions(ChartJsonContext.Default.Options) { WriteIndented = false, Encoder = Encoder });
+    private static readonly ChartJsonContext Indented = new(new JsonSerializerOptions(ChartJsonContext.Default.Options) { WriteIndented = true, Encoder = Encoder });
 
     /// <summary>Loads a chart from UTF-8 JSON text.</summary>
     /// <exception cref="DataValidationException">The document is not a valid chart; lists every problem found.</exception>
