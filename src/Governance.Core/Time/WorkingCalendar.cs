@@ -194,7 +194,21 @@ public sealed class WorkingCalendar
 
         var date = _table.DateAt(dayOffset, nameof(workingTime));
         var time = LocalTime.FromNanosecondsSinceMidnight(OfficeHours.TimeWhenWorked(workedThatDay));
-        return Zone.ResolveLocal(date + time, Resolvers.LenientResolver).ToInstant();
+        return ToInstant(date + time, Zone.GetUtcOffset(start));
+    }
+
+    /// <summary>
+    /// Maps a local time to an instant, trying the offset in force at the start first: that is right whenever the
+    /// zone's offset has not changed since (checked, with a look an hour back so that a time repeated by a usual one-hour
+    /// fall-back is left to the resolver), and unlike <see cref="DateTimeZone.ResolveLocal(LocalDateTime, ZoneLocalMappingResolver)"/>
+    /// allocates nothing. A skipped local time is moved forward by the gap; an ambiguous one takes the earlier instant.
+    /// </summary>
+    private Instant ToInstant(LocalDateTime local, Offset likelyOffset)
+    {
+        var candidate = new OffsetDateTime(local, likelyOffset).ToInstant();
+        return Zone.GetUtcOffset(candidate) == likelyOffset && Zone.GetUtcOffset(candidate - Duration.FromHours(1)) == likelyOffset
+            ? candidate
+            : Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
     }
 
     /// <summary>Where an instant is on the working-time line: whole working days before its date, and time worked on it.</summary>

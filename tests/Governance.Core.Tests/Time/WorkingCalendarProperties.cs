@@ -126,6 +126,19 @@ public class WorkingCalendarProperties
                 return Calendar.WorkingTimeBetween(x.a, reached) == measured && (x.a >= x.b || reached <= x.b);
             });
 
+    [Property(MaxTest = 300)]
+    public Property Working_time_round_trips_in_a_zone_with_daylight_saving() =>
+        Prop.ForAll(
+            (from date in Dates from time in Times from working in WorkingTimes select (date, time, working)).ToArbitrary(),
+            x =>
+            {
+                var berlin = DateTimeZoneProviders.Tzdb["Europe/Berlin"];
+                var calendar = new WorkingCalendarBuilder().WithTimeZone(berlin).Build();
+                var start = (x.date + x.time).InZoneLeniently(berlin).ToInstant();
+                var due = calendar.AddWorkingTime(start, x.working);
+                return due >= start && calendar.WorkingTimeBetween(start, due) == x.working;
+            });
+
     private static LocalDate Step(LocalDate date, int n)
     {
         if (n == 0)
