@@ -9,9 +9,9 @@ log=$(mktemp)
 dotnet build "$project" --no-incremental -p:TreatWarningsAsErrors=false 2>&1 >"$log" || true
 grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" \
   | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" \
-  | sort -u >"$log.new" || true
+  | LC_ALL=C sort -u >"$log.new" || true
 count=$(wc -l <"$log.new")
-{ grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" || true; cat "$log.new"; } | sort -u >"$log.all"
+{ grep -v '^#nullable enable$' "$dir/PublicAPI.Unshipped.txt" || true; cat "$log.new"; } | LC_ALL=C sort -u >"$log.all"
 { echo '#nullable enable'; cat "$log.all"; } >"$dir/PublicAPI.Unshipped.txt"
 echo "added $count symbols to $dir/PublicAPI.Unshipped.txt"
 rm -f "$log" "$log.new" "$log.all"
