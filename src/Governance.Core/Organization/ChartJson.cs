@@ -8,7 +8,7 @@ using Governance.Core.Organization.Json;
 namespace Governance.Core.Organization;
 
 /// <summary>
-/// Reads and writes charts in the chart JSON format (format version 1, described by <c>chart.schema.json</c>
+/// Reads and writes charts in the chart JSON format (format version 1, described by <c>schemas/chart.schema.json</c>
 /// shipped with the package): one object with flat lists <c>units</c>, <c>households</c>,
 /// <c>propertyCompanies</c>, <c>subdistrictOffices</c>, <c>districtDepartments</c>, <c>staff</c>,
 /// <c>partyOrganizations</c> and <c>partyMembers</c>, items referring to each other by id, enums as strings.
