@@ -1,8 +1,13 @@
 #!/usr/bin/env bash
 # Adds every public symbol that the build reports as undeclared (RS0016) to the project's
 # PublicAPI.Unshipped.txt, then sorts it. Review the diff: it is the change to the public surface.
-# Usage: eng/update-public-api.sh [path/to/project.csproj]   (default: src/Governance.Core)
+# Usage: eng/update-public-api.sh [--reset] [path/to/project.csproj]   (default: src/Governance.Core)
+#   --reset  start PublicAPI.Unshipped.txt afresh (drops symbols that no longer exist; nothing shipped is touched)
 set -euo pipefail
+if [ "${1:-}" = "--reset" ]; then
+    shift
+    printf '#nullable enable\n' >"$(dirname "${1:-src/Governance.Core/Governance.Core.csproj}")/PublicAPI.Unshipped.txt"
+fi
 project=${1:-src/Governance.Core/Governance.Core.csproj}
 dir=$(dirname "$project")
 log=$(mktemp)

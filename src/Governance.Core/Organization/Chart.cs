@@ -175,7 +175,7 @@ public sealed class Chart
         var serving = companies.SelectMany(c => c.Communities.Select(id => (Community: ids[id.Value].Index, Company: c))).ToArray();
         _companiesOfCommunity = CompactLists<PropertyCompany>.Group(n, serving.Length, i => serving[i].Community, i => serving[i].Company);
         _officesOfUnit = CompactLists<SubdistrictOffice>.Group(n, offices.Length, o => ids[offices[o].UnitId.Value].Index, o => offices[o]);
-        _staffAt = staff.GroupBy(s => s.Workplace.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+        _staffAt = staff.GroupBy(s => s.Agency.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>The district at the top of the tree.</summary>
@@ -353,9 +353,9 @@ public sealed class Chart
     /// <summary>The street-level unit the office belongs to.</summary>
     public Unit UnitOf(SubdistrictOffice office) => _units[_ids[CheckOwned(_offices, office, office.Index).UnitId.Value].Index];
 
-    /// <summary>The staff working at <paramref name="workplace"/>, in the order they were added; empty when none.</summary>
-    public ReadOnlySpan<StaffMember> StaffAt(Workplace workplace) =>
-        workplace.Id is not null && _staffAt.TryGetValue(workplace.Id, out var staff) && staff[0].Workplace.Kind == workplace.Kind ? staff : [];
+    /// <summary>The staff working at <paramref name="agency"/>, in the order they were added; empty when none.</summary>
+    public ReadOnlySpan<StaffMember> StaffAt(Agency agency) =>
+        agency.Id is not null && _staffAt.TryGetValue(agency.Id, out var staff) && staff[0].Agency.Kind == agency.Kind ? staff : [];
 
     // ---- The party tree ------------------------------------------------------------------------------------
 

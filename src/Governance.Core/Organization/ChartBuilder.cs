@@ -88,12 +88,12 @@ public sealed class ChartBuilder
         return this;
     }
 
-    /// <summary>Adds a staff member working at <paramref name="workplace"/>; <paramref name="phone"/> is a public work number.</summary>
+    /// <summary>Adds a staff member working at <paramref name="agency"/>; <paramref name="phone"/> is a public work number.</summary>
     /// <returns>This builder, for chaining.</returns>
-    public ChartBuilder AddStaffMember(StaffId id, string name, string role, string phone, Workplace workplace, IEnumerable<string>? duties = null)
+    public ChartBuilder AddStaffMember(StaffId id, string name, string role, string phone, Agency agency, IEnumerable<string>? duties = null)
     {
         CheckNotBuilt();
-        _staff.Add(new StaffSpec(_staff.Count, id.Value, Preconditions.CheckNotNull(name), Preconditions.CheckNotNull(role), Preconditions.CheckNotNull(phone), workplace.Id, workplace.Kind, ToDuties(duties)));
+        _staff.Add(new StaffSpec(_staff.Count, id.Value, Preconditions.CheckNotNull(name), Preconditions.CheckNotNull(role), Preconditions.CheckNotNull(phone), agency.Id, agency.Kind, ToDuties(duties)));
         return this;
     }
 
@@ -143,8 +143,8 @@ public sealed class ChartBuilder
     internal void AddDistrictDepartmentRaw(int index, string? id, string? name, ImmutableArray<string> duties) =>
         _departments.Add(new DepartmentSpec(index, id, name, duties));
 
-    internal void AddStaffMemberRaw(int index, string? id, string? name, string? role, string? phone, string? workplace, ImmutableArray<string> duties) =>
-        _staff.Add(new StaffSpec(index, id, name, role ?? string.Empty, phone ?? string.Empty, workplace, null, duties));
+    internal void AddStaffMemberRaw(int index, string? id, string? name, string? role, string? phone, string? agency, ImmutableArray<string> duties) =>
+        _staff.Add(new StaffSpec(index, id, name, role ?? string.Empty, phone ?? string.Empty, agency, null, duties));
 
     internal void AddPartyOrganizationRaw(int index, string? id, PartyOrganizationKind kind, string? name, string? unit) =>
         _partyOrganizations.Add(new PartyOrganizationSpec(index, id, kind, name, unit));
@@ -196,7 +196,7 @@ public sealed class ChartBuilder
 
     internal readonly record struct DepartmentSpec(int Index, string? Id, string? Name, ImmutableArray<string> Duties);
 
-    internal readonly record struct StaffSpec(int Index, string? Id, string? Name, string Role, string Phone, string? Workplace, WorkplaceKind? ExpectedKind, ImmutableArray<string> Duties);
+    internal readonly record struct StaffSpec(int Index, string? Id, string? Name, string Role, string Phone, string? Agency, AgencyKind? ExpectedKind, ImmutableArray<string> Duties);
 
     internal readonly record struct PartyOrganizationSpec(int Index, string? Id, PartyOrganizationKind Kind, string? Name, string? Unit);
 

@@ -140,7 +140,7 @@ public static class ChartJson
             Duties(builder, $"$.subdistrictOffices[{i}].duties", o.Id, o.Duties)));
         ForEach(builder, document.DistrictDepartments, "districtDepartments", (i, d) => builder.AddDistrictDepartmentRaw(i, d.Id, d.Name,
             Duties(builder, $"$.districtDepartments[{i}].duties", d.Id, d.Duties)));
-        ForEach(builder, document.Staff, "staff", (i, s) => builder.AddStaffMemberRaw(i, s.Id, s.Name, s.Role, s.Phone, s.Workplace,
+        ForEach(builder, document.Staff, "staff", (i, s) => builder.AddStaffMemberRaw(i, s.Id, s.Name, s.Role, s.Phone, s.Agency,
             Duties(builder, $"$.staff[{i}].duties", s.Id, s.Duties)));
         ForEach(builder, document.PartyOrganizations, "partyOrganizations", (i, o) => builder.AddPartyOrganizationRaw(i, o.Id,
             ParseEnum<PartyOrganizationKind>(builder, $"$.partyOrganizations[{i}].kind", o.Id, o.Kind), o.Name, o.Unit));
@@ -268,7 +268,7 @@ public static class ChartJson
             Staff = [.. chart.Staff.Select(s => new StaffMemberDocument
             {
                 Id = s.Id.Value, Name = s.Name, Role = s.Role.Length == 0 ? null : s.Role, Phone = s.Phone.Length == 0 ? null : s.Phone,
-                Workplace = s.Workplace.Id, Duties = DutiesOf(s.Duties),
+                Agency = s.Agency.Id, Duties = DutiesOf(s.Duties),
             })],
             PartyOrganizations = [.. chart.PartyOrganizations.Select(o => new PartyOrganizationDocument { Id = o.Id.Value, Kind = o.Kind.ToString(), Name = o.Name, Unit = o.UnitId.Value })],
             PartyMembers = [.. chart.PartyMembers.Select(m => new PartyMemberDocument

@@ -396,41 +396,41 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             CheckName(EntityKind.StaffMember, s.Index, s.Id, s.Name);
-            var kind = WorkplaceKind.Unit;
-            if (string.IsNullOrEmpty(s.Workplace))
+            var kind = AgencyKind.Unit;
+            if (string.IsNullOrEmpty(s.Agency))
             {
-                Error(EntityKind.StaffMember, s.Index, "workplace", s.Id, "the workplace reference is missing");
+                Error(EntityKind.StaffMember, s.Index, "agency", s.Id, "the agency reference is missing");
             }
-            else if (!_ids.TryGetValue(s.Workplace, out var target))
+            else if (!_ids.TryGetValue(s.Agency, out var target))
             {
-                Error(EntityKind.StaffMember, s.Index, "workplace", s.Id, $"unknown workplace '{s.Workplace}'");
+                Error(EntityKind.StaffMember, s.Index, "agency", s.Id, $"unknown agency '{s.Agency}'");
             }
-            else if (ToWorkplaceKind(target.Kind) is not { } found)
+            else if (ToAgencyKind(target.Kind) is not { } found)
             {
-                Error(EntityKind.StaffMember, s.Index, "workplace", s.Id,
-                    $"'{s.Workplace}' is a {target.Kind.Noun()}; staff work at a unit, property company, subdistrict office or district department");
+                Error(EntityKind.StaffMember, s.Index, "agency", s.Id,
+                    $"'{s.Agency}' is a {target.Kind.Noun()}; staff work at a unit, property company, subdistrict office or district department");
             }
             else if (s.ExpectedKind is { } expected && expected != found)
             {
-                Error(EntityKind.StaffMember, s.Index, "workplace", s.Id, $"'{s.Workplace}' is a {target.Kind.Noun()}, not a {expected}");
+                Error(EntityKind.StaffMember, s.Index, "agency", s.Id, $"'{s.Agency}' is a {target.Kind.Noun()}, not a {expected}");
             }
             else
             {
                 kind = found;
             }
 
-            staff[i] = new StaffMember(i, new StaffId(s.Id ?? string.Empty), s.Name ?? string.Empty, s.Role, s.Phone, new Workplace(kind, s.Workplace ?? string.Empty), s.Duties);
+            staff[i] = new StaffMember(i, new StaffId(s.Id ?? string.Empty), s.Name ?? string.Empty, s.Role, s.Phone, new Agency(kind, s.Agency ?? string.Empty), s.Duties);
         }
 
         return staff;
     }
 
-    private static WorkplaceKind? ToWorkplaceKind(EntityKind kind) => kind switch
+    private static AgencyKind? ToAgencyKind(EntityKind kind) => kind switch
     {
-        EntityKind.Unit => WorkplaceKind.Unit,
-        EntityKind.PropertyCompany => WorkplaceKind.PropertyCompany,
-        EntityKind.SubdistrictOffice => WorkplaceKind.SubdistrictOffice,
-        EntityKind.DistrictDepartment => WorkplaceKind.DistrictDepartment,
+        EntityKind.Unit => AgencyKind.Unit,
+        EntityKind.PropertyCompany => AgencyKind.PropertyCompany,
+        EntityKind.SubdistrictOffice => AgencyKind.SubdistrictOffice,
+        EntityKind.DistrictDepartment => AgencyKind.DistrictDepartment,
         _ => null,
     };
 

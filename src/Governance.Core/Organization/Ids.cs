@@ -1,7 +1,7 @@
 namespace Governance.Core.Organization;
 
 // Every id in a chart is one namespace: no two items of any kind share an id, so a JSON
-// reference such as a staff member's "workplace" resolves without saying its kind.
+// reference such as a staff member's "agency" resolves without saying its kind.
 // Ids are compared ordinally (case-sensitive); see ChartBuilder for the characters allowed.
 
 /// <summary>Identifies a <see cref="Unit"/> (district, street-level unit, community, village, grid or building).</summary>

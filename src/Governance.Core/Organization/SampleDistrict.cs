@@ -33,23 +33,23 @@ public static class SampleDistrict
         AddCommunity(builder, random, populator, Units.Yudailu, UnitKind.Community, "玉带路社区", Units.Beiyuan, grids: 4, households: 1_300);
         SyntheticChart.AddPropertyCompany(builder, random, PropertyCompanies.Beiyuan, "北苑物业服务中心", [Units.Xinhuaxijie, Units.Hounancang, Units.Yudailu]);
         builder.AddStaffMember(new StaffId("beiyuan-wuye-cheng"), "程绍军", "物业经理", "010-0000-0101",
-            Workplace.PropertyCompany(PropertyCompanies.Beiyuan), ["物业服务", "诉求受理"]);
+            Agency.PropertyCompany(PropertyCompanies.Beiyuan), ["物业服务", "诉求受理"]);
         builder.AddStaffMember(new StaffId("beiyuan-cgb-song"), "宋彦学", "城市管理办公室规划负责人", "010-0000-0102",
-            Workplace.SubdistrictOffice(new SubdistrictOfficeId("beiyuan-cgb")), ["规划", "有事您找我"]);
+            Agency.SubdistrictOffice(new SubdistrictOfficeId("beiyuan-cgb")), ["规划", "有事您找我"]);
 
         // 潞邑街道: 通瑞嘉苑 on the household network (户联网).
         AddStreetLevelUnit(builder, random, Units.Luyi, UnitKind.Subdistrict, "潞邑街道");
         AddCommunity(builder, random, populator, Units.Tongruijiayuan, UnitKind.Community, "通瑞嘉苑社区", Units.Luyi, grids: 4, households: 1_200);
         SyntheticChart.AddPropertyCompany(builder, random, PropertyCompanies.Tongruijiayuan, "通瑞嘉苑物业", [Units.Tongruijiayuan]);
         builder.AddStaffMember(new StaffId("luyi-dqb-zheng"), "郑玉华", "党群办副主任", "010-0000-0201",
-            Workplace.SubdistrictOffice(new SubdistrictOfficeId("luyi-dqb")), ["党建", "户联网", "党员联户"]);
+            Agency.SubdistrictOffice(new SubdistrictOfficeId("luyi-dqb")), ["党建", "户联网", "党员联户"]);
         AddGenericCommunities(builder, random, populator, Units.Luyi, "潞邑街道", UnitKind.Community, count: 2);
 
         // 于家务乡: 渠头村 and its service card (便民卡), later the township's service calendar.
         AddStreetLevelUnit(builder, random, Units.Yujiawu, UnitKind.Township, "于家务乡");
         AddCommunity(builder, random, populator, Units.Qutou, UnitKind.Village, "渠头村", Units.Yujiawu, grids: 2, households: 600);
-        builder.AddStaffMember(new StaffId("qutou-yan"), "闫刚", "村委会主任", "010-0000-0301", Workplace.Unit(Units.Qutou), ["村务", "12345工单"]);
-        builder.AddStaffMember(new StaffId("yujiawu-meng"), "孟慧", "乡党委委员、宣传委员", "010-0000-0302", Workplace.Unit(Units.Yujiawu), ["宣传", "便民服务年历", "急难愁盼台账"]);
+        builder.AddStaffMember(new StaffId("qutou-yan"), "闫刚", "村委会主任", "010-0000-0301", Agency.Unit(Units.Qutou), ["村务", "12345工单"]);
+        builder.AddStaffMember(new StaffId("yujiawu-meng"), "孟慧", "乡党委委员、宣传委员", "010-0000-0302", Agency.Unit(Units.Yujiawu), ["宣传", "便民服务年历", "急难愁盼台账"]);
         AddGenericCommunities(builder, random, populator, Units.Yujiawu, "于家务乡", UnitKind.Village, count: 2);
 
         // The other brands' homes: 马桥近邻, 玉见骑士, 零距梨.

@@ -8,14 +8,14 @@ namespace Governance.Core.Organization;
 /// </summary>
 public sealed class StaffMember
 {
-    internal StaffMember(int index, StaffId id, string name, string role, string phone, Workplace workplace, ImmutableArray<string> duties)
+    internal StaffMember(int index, StaffId id, string name, string role, string phone, Agency agency, ImmutableArray<string> duties)
     {
         Index = index;
         Id = id;
         Name = name;
         Role = role;
         Phone = phone;
-        Workplace = workplace;
+        Agency = agency;
         Duties = duties;
     }
 
@@ -32,7 +32,7 @@ public sealed class StaffMember
     public string Phone { get; }
 
     /// <summary>Where the staff member works.</summary>
-    public Workplace Workplace { get; }
+    public Agency Agency { get; }
 
     /// <summary>What the staff member answers for, as free text or category codes; may be empty.</summary>
     public ImmutableArray<string> Duties { get; }

@@ -57,7 +57,7 @@ public sealed class SampleDistrictTests
             Assert.Equal(SampleDistrict.PropertyCompanies.Beiyuan, Assert.Single(companies.ToArray()).Id);
         }
 
-        var staff = Chart.StaffAt(Workplace.PropertyCompany(SampleDistrict.PropertyCompanies.Beiyuan)).ToArray();
+        var staff = Chart.StaffAt(Agency.PropertyCompany(SampleDistrict.PropertyCompanies.Beiyuan)).ToArray();
         Assert.Contains(staff, s => s.Name == "程绍军" && s.Role == "物业经理");
     }
 

@@ -97,7 +97,7 @@ internal sealed class StaffMemberDocument
 
     public string? Phone { get; set; }
 
-    public string? Workplace { get; set; }
+    public string? Agency { get; set; }
 
     public List<string?>? Duties { get; set; }
 }

@@ -37,7 +37,7 @@ internal static class StandardBodies
         {
             builder.AddDistrictDepartment(new DistrictDepartmentId(id), name, duties);
             builder.AddStaffMember(new StaffId($"{id}-contact"), SyntheticNames.PlainName(random), "报到联络员", SyntheticNames.WorkPhone(random),
-                Workplace.DistrictDepartment(new DistrictDepartmentId(id)), duties);
+                Agency.DistrictDepartment(new DistrictDepartmentId(id)), duties);
         }
     }
 
@@ -48,7 +48,7 @@ internal static class StandardBodies
             var office = new SubdistrictOfficeId($"{streetLevel.Value}-{key}");
             builder.AddSubdistrictOffice(office, $"{streetLevelName}{name}", streetLevel, duties);
             builder.AddStaffMember(new StaffId($"{office.Value}-head"), SyntheticNames.PlainName(random), "科室负责人", SyntheticNames.WorkPhone(random),
-                Workplace.SubdistrictOffice(office), duties);
+                Agency.SubdistrictOffice(office), duties);
         }
     }
 
@@ -61,7 +61,7 @@ internal static class StandardBodies
         for (var r = 0; r < roles.Length; r++)
         {
             builder.AddStaffMember(new StaffId($"{community.Value}-staff{r + 1}"), SyntheticNames.PlainName(random), roles[r].Role,
-                SyntheticNames.WorkPhone(random), Workplace.Unit(community), roles[r].Duties);
+                SyntheticNames.WorkPhone(random), Agency.Unit(community), roles[r].Duties);
         }
     }
 }

@@ -75,6 +75,6 @@ public static class SyntheticChart
     {
         builder.AddPropertyCompany(id, name, communities, SyntheticNames.WorkPhone(random));
         builder.AddStaffMember(new StaffId($"{id.Value}-manager"), SyntheticNames.PlainName(random), "物业经理", SyntheticNames.WorkPhone(random),
-            Workplace.PropertyCompany(id), ["物业服务", "电梯", "房屋维修", "停车管理"]);
+            Agency.PropertyCompany(id), ["物业服务", "电梯", "房屋维修", "停车管理"]);
     }
 }
