@@ -279,6 +279,17 @@ public static class ServiceLevelPolicyJson
             message = message[..cut];
         }
 
+        // The serializer names internal types; say what the file's author can fix instead.
+        if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
+        {
+            message = "The value has the wrong type here: the document and a limit are objects, sameDayCutoff and clock are strings, "
+                + "warningFraction, hours and minutes are numbers, days is a whole number.";
+        }
+        else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
+        {
+            message = "Unknown property: a policy has sameDayCutoff, warningFraction and limits; a limit has clock and hours, minutes or days.";
+        }
+
         return $"Not a valid service-level policy{where}: {message}";
     }
 
