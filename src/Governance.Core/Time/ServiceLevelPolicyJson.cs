@@ -289,6 +289,10 @@ public static class ServiceLevelPolicyJson
         {
             message = "Unknown property: a policy has sameDayCutoff, warningFraction and limits; a limit has clock and hours, minutes or days.";
         }
+        else if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
+        {
+            message = "A property or category class is given twice; keep one.";
+        }
 
         return $"Not a valid service-level policy{where}: {message}";
     }
