@@ -10,7 +10,7 @@ namespace Governance.Core.Time;
 /// policy is read onto <see cref="WorkingCalendar.Default"/> unless the caller supplies another.
 /// </summary>
 /// <remarks>
-/// <para>The format (every property optional; comments and trailing commas allowed):</para>
+/// <para>The format (the three top-level properties and each class under <c>limits</c> are optional; comments and trailing commas allowed):</para>
 /// <code>
 /// {
 ///   "sameDayCutoff": "17:00",     // HH:mm or HH:mm:ss.fffffffff; null or absent: no cut-off
