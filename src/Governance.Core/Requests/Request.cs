@@ -1,0 +1,469 @@
+using Governance.Core.Catalogue;
+using Governance.Core.Organization;
+using Governance.Core.Time;
+using NodaTime;
+
+namespace Governance.Core.Requests;
+
+/// <summary>
+/// 诉求: a resident's request and everything that has happened to it. Its state is the fold of its events:
+/// <see cref="Receive"/> starts it, <see cref="Execute"/> decides one command into one event and applies it, and
+/// <see cref="Replay"/> rebuilds the same state from the events alone.
+/// </summary>
+/// <remarks>
+/// <para>Rules kept at every step: the owner (first contact) never changes and, until the request is closed, there is
+/// exactly one owner and one current handler; terminal statuses are final; a command the lifecycle or a rule refuses
+/// throws <see cref="RequestCommandException"/> naming the status and the command, and changes nothing; time never
+/// goes backwards; a handler that passed the request on does not get it back until a new fact (a reopen, or the
+/// resident's return after a pause).</para>
+/// <para>Not thread-safe: one writer per request, as the desk arranges.</para>
+/// </remarks>
+public sealed class Request
+{
+    private readonly List<RequestEvent> _history = new(capacity: 8);
+    private readonly List<Agency> _declinedBy = [];
+    private DeadlineKinds _passed;
+
+    private Request(RequestReceived received, ServiceLevelPolicy policy)
+    {
+        Policy = policy;
+        Id = received.RequestId;
+        Channel = received.Channel;
+        Category = received.Category;
+        CategoryClass = received.CategoryClass;
+        Location = received.Location;
+        Contact = received.Contact;
+        Text = received.Text;
+        TicketNumber = received.TicketNumber;
+        ReceivedAt = received.At;
+        Owner = received.Owner;
+        Handler = received.Handler;
+        Deadlines = received.Deadlines;
+        Status = RequestStatus.Received;
+        _history.Add(received);
+    }
+
+    /// <summary>The request's id.</summary>
+    public RequestId Id { get; }
+
+    /// <summary>How it arrived.</summary>
+    public Channel Channel { get; }
+
+    /// <summary>What it is about.</summary>
+    public CategoryCode Category { get; }
+
+    /// <summary>The class that sets its resolution limit.</summary>
+    public CategoryClass CategoryClass { get; }
+
+    /// <summary>Where it is about.</summary>
+    public RequestLocation Location { get; }
+
+    /// <summary>How to reach the resident. Personal data: prints masked.</summary>
+    public ResidentContact Contact { get; }
+
+    /// <summary>What the resident said.</summary>
+    public string Text { get; }
+
+    /// <summary>The 12345 work-order number, when it came as a ticket.</summary>
+    public string? TicketNumber { get; }
+
+    /// <summary>When it was received.</summary>
+    public Instant ReceivedAt { get; }
+
+    /// <summary>The first contact, who owes the resident an answer until the request is closed (首接负责). Never changes.</summary>
+    public Agency Owner { get; }
+
+    /// <summary>Who works on it now. Changes only by forwarding or escalation.</summary>
+    public Agency Handler { get; private set; }
+
+    /// <summary>True once <see cref="Handler"/> has accepted it; false again after each forward, escalation or reopen.</summary>
+    public bool HandlerAccepted { get; private set; }
+
+    /// <summary>Where it stands in the lifecycle.</summary>
+    public RequestStatus Status { get; private set; }
+
+    /// <summary>True once it is closed, rejected or merged.</summary>
+    public bool IsTerminal => RequestLifecycle.IsTerminal(Status);
+
+    /// <summary>The deadlines now in force (set at receipt; moved by a pause; reset by a reopen).</summary>
+    public RequestDeadlines Deadlines { get; private set; }
+
+    /// <summary>The latest explanation given to the resident, if any.</summary>
+    public RequestExplained? Explanation { get; private set; }
+
+    /// <summary>When the resident was first told why, if ever; with <see cref="ResolvedAt"/> this decides the same-day rule.</summary>
+    public Instant? FirstExplainedAt { get; private set; }
+
+    /// <summary>When the wait on the resident began, while <see cref="Status"/> is <see cref="RequestStatus.AwaitingResident"/>.</summary>
+    public Instant? PausedAt { get; private set; }
+
+    /// <summary>When it was (last) resolved; cleared by a reopen.</summary>
+    public Instant? ResolvedAt { get; private set; }
+
+    /// <summary>When it was first resolved, even if reopened later.</summary>
+    public Instant? FirstResolvedAt { get; private set; }
+
+    /// <summary>What the resident said on the call-back, once closed.</summary>
+    public Satisfaction? Satisfaction { get; private set; }
+
+    /// <summary>When it reached a terminal status.</summary>
+    public Instant? ClosedAt { get; private set; }
+
+    /// <summary>The request it was merged into, if merged.</summary>
+    public RequestId? MergedInto { get; private set; }
+
+    /// <summary>How many times it was forwarded.</summary>
+    public int Forwards { get; private set; }
+
+    /// <summary>How many times it was escalated.</summary>
+    public int Escalations { get; private set; }
+
+    /// <summary>How many times it was reopened.</summary>
+    public int Reopens { get; private set; }
+
+    /// <summary>The agencies that passed it on and may not receive it back until a new fact.</summary>
+    public IReadOnlyList<Agency> DeclinedBy => _declinedBy;
+
+    /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
+    public IReadOnlyList<RequestEvent> History => _history;
+
+    /// <summary>When the last event happened; a command may not be earlier.</summary>
+    public Instant LastEventAt => _history[^1].At;
+
+    /// <summary>The service-level policy that sets its deadlines.</summary>
+    public ServiceLevelPolicy Policy { get; }
+
+    /// <summary>
+    /// True when, at <paramref name="instant"/>, the resident has had an answer: the request was resolved or explained
+    /// strictly before it. <c>MetSameDayRule</c> is this at <see cref="RequestDeadlines.SameDay"/>.
+    /// </summary>
+    public bool WasAnsweredBefore(Instant instant) =>
+        (FirstResolvedAt is { } resolved && resolved < instant) || (FirstExplainedAt is { } explained && explained < instant);
+
+    /// <summary>True when the deadline of <paramref name="kind"/> now in force has been recorded as passed.</summary>
+    public bool HasPassed(DeadlineKind kind) => (_passed & Flag(kind)) != 0;
+
+    /// <summary>
+    /// Receives a submission: <paramref name="owner"/> (the first contact) owns it, <paramref name="handler"/> works on it
+    /// first, and <paramref name="policy"/> sets its deadlines from <paramref name="at"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The submission has an empty id, or an agency names nothing.</exception>
+    public static Request Receive(RequestSubmission submission, Agency owner, Agency handler, Instant at, ServiceLevelPolicy policy)
+    {
+        Preconditions.CheckNotNull(submission);
+        Preconditions.CheckNotNull(policy);
+        Preconditions.CheckArgument(!string.IsNullOrEmpty(submission.Id.Value), nameof(submission), "A request needs an id.");
+        Preconditions.CheckArgument(!string.IsNullOrEmpty(submission.Category.Value), nameof(submission), "A request needs a category; use the catalogue's triage category when none fits.");
+        Preconditions.CheckArgument(Enum.IsDefined(submission.CategoryClass), nameof(submission), $"{submission.CategoryClass} is not a category class.");
+        Preconditions.CheckArgument(Enum.IsDefined(submission.Channel), nameof(submission), $"{submission.Channel} is not a channel.");
+        Preconditions.CheckArgument(IsNamed(owner), nameof(owner), "Every request has an owner: the first contact.");
+        Preconditions.CheckArgument(IsNamed(handler), nameof(handler), "Every request has a handler.");
+        var received = new RequestReceived(submission.Id, at, submission.Channel, submission.Category, submission.CategoryClass,
+            submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
+            policy.DeadlinesFor(submission.CategoryClass, at), submission.TicketNumber);
+        return new Request(received, policy);
+    }
+
+    /// <summary>
+    /// Rebuilds a request from its events: the same state as the request that produced them. The deadlines are the
+    /// ones the events carry; <paramref name="policy"/> sets those of commands executed from now on.
+    /// </summary>
+    /// <exception cref="DataValidationException">
+    /// The log is empty, does not start with <see cref="RequestReceived"/>, mixes requests, or holds an event the
+    /// lifecycle refuses; each error names the event's position (<c>$[3]</c>).
+    /// </exception>
+    public static Request Replay(IEnumerable<RequestEvent> events, ServiceLevelPolicy policy)
+    {
+        Preconditions.CheckNotNull(events);
+        Preconditions.CheckNotNull(policy);
+        Request? request = null;
+        var position = 0;
+        foreach (var e in events)
+        {
+            if (e is null)
+            {
+                throw Invalid(position, null, "the event is null");
+            }
+
+            if (request is null)
+            {
+                request = e is RequestReceived received
+                    ? new Request(received, policy)
+                    : throw Invalid(position, e.RequestId.Value, $"a request's log starts with 'received', not with {e.GetType().Name}");
+            }
+            else
+            {
+                try
+                {
+                    request.Apply(e);
+                }
+                catch (RequestCommandException refused)
+                {
+                    throw Invalid(position, e.RequestId.Value, refused.Message);
+                }
+            }
+
+            position++;
+        }
+
+        return request ?? throw new DataValidationException("request event log", [new DataError("$", null, "the log is empty")]);
+
+        static DataValidationException Invalid(int position, string? id, string message) =>
+            new("request event log", [new DataError($"$[{position}]", id, message)]);
+    }
+
+    /// <summary>
+    /// Decides <paramref name="command"/> into one event and applies it. Refused commands throw and change nothing.
+    /// </summary>
+    /// <returns>The event, already applied; append it to the log.</returns>
+    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command; the message names the status and the command.</exception>
+    public RequestEvent Execute(RequestCommand command)
+    {
+        var e = Decide(command);
+        Apply(e);
+        return e;
+    }
+
+    /// <summary>Decides <paramref name="command"/> into the event it would produce, without applying it.</summary>
+    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command.</exception>
+    public RequestEvent Decide(RequestCommand command)
+    {
+        Preconditions.CheckNotNull(command);
+        var trigger = command.Trigger;
+        if (!RequestLifecycle.CanFire(Status, trigger))
+        {
+            throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
+        }
+
+        if (command.At < LastEventAt)
+        {
+            throw Refuse(trigger, $"{command.At} is before the request's last event at {LastEventAt}");
+        }
+
+        return command switch
+        {
+            AcceptRequest c => DecideAccept(c),
+            ForwardRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestForwarded(Id, c.At, c.By, c.To, c.Reason),
+            EscalateRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestEscalated(Id, c.At, c.By, c.To, c.Reason),
+            ExplainRequest c => DecideExplain(c),
+            AwaitResident c => RequireHandler(c.By, trigger) ?? new RequestAwaitingResident(Id, c.At, c.By, CheckDefined(c.Reason, trigger), c.Note ?? string.Empty),
+            ResumeRequest c => RequireHandler(c.By, trigger) ?? new RequestResumed(Id, c.At, c.By, c.Note ?? string.Empty, Policy.Resume(Deadlines, CategoryClass, PausedAt!.Value, c.At)),
+            ResolveRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Summary, "a summary of what was done", trigger) ?? new RequestResolved(Id, c.At, c.By, c.Summary),
+            CallBackResident c => RequireNamed(c.By, trigger) ?? new RequestCalledBack(Id, c.At, c.By, CheckDefined(c.Satisfaction, trigger), c.Comment ?? string.Empty),
+            ReopenRequest c => RequireNamed(c.By, trigger) ?? RequireText(c.Reason, "the new fact", trigger) ?? new RequestReopened(Id, c.At, c.By, c.Reason, Policy.DeadlinesFor(CategoryClass, c.At)),
+            RejectRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Explanation, "what the resident is told", trigger) ?? new RequestRejected(Id, c.At, c.By, CheckDefined(c.Reason, trigger), c.Explanation),
+            MergeRequest c => DecideMerge(c),
+            RecordDeadlinePassed c => DecideDeadline(c),
+            _ => throw Refuse(trigger, $"{command.GetType().Name} is not a request command this version knows"),
+        };
+    }
+
+    private RequestEvent DecideAccept(AcceptRequest c)
+    {
+        if (RequireHandler(c.By, RequestTrigger.Accept) is { } refused)
+        {
+            return refused;
+        }
+
+        return HandlerAccepted
+            ? throw Refuse(RequestTrigger.Accept, $"{Handler} has already accepted it")
+            : new RequestAccepted(Id, c.At, c.By);
+    }
+
+    /// <summary>The checks shared by forwarding and escalation; null when they pass (callers then build the event).</summary>
+    private RequestEvent? DecidePassOn(Agency by, Agency to, string reason, RequestTrigger trigger)
+    {
+        if ((RequireHandler(by, trigger) ?? RequireText(reason, "the reason it is passed on", trigger)) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!IsNamed(to))
+        {
+            throw Refuse(trigger, "the new handler names no agency");
+        }
+
+        if (to == Handler)
+        {
+            throw Refuse(trigger, $"{to} is already the handler");
+        }
+
+        return _declinedBy.Contains(to)
+            ? throw Refuse(trigger, $"{to} already passed this request on; it may not get it back without a new fact (a reopen, or the resident's return)")
+            : null;
+    }
+
+    private RequestExplained DecideExplain(ExplainRequest c)
+    {
+        RequireHandlerOrOwner(c.By, RequestTrigger.Explain);
+        RequireText(c.Reason, "what the resident is told", RequestTrigger.Explain);
+        var today = c.At.InZone(Policy.Calendar.Zone).Date;
+        return c.PromisedBy < today
+            ? throw Refuse(RequestTrigger.Explain, $"the promised date {c.PromisedBy:yyyy-MM-dd} is before today ({today:yyyy-MM-dd})")
+            : new RequestExplained(Id, c.At, c.By, c.Reason, c.PromisedBy);
+    }
+
+    private RequestMerged DecideMerge(MergeRequest c)
+    {
+        RequireHandlerOrOwner(c.By, RequestTrigger.Merge);
+        if (string.IsNullOrEmpty(c.Into.Value) || c.Into == Id)
+        {
+            throw Refuse(RequestTrigger.Merge, "a request is merged into another request");
+        }
+
+        return new RequestMerged(Id, c.At, c.By, c.Into);
+    }
+
+    private RequestDeadlinePassed DecideDeadline(RecordDeadlinePassed c)
+    {
+        var kind = CheckDefined(c.Deadline, RequestTrigger.DeadlinePassed);
+        var due = kind switch
+        {
+            DeadlineKind.Warning => Deadlines.Warning,
+            DeadlineKind.SameDay => Deadlines.SameDay,
+            _ => Deadlines.Resolution,
+        };
+        if (c.At < due)
+        {
+            throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline is {due}, after {c.At}");
+        }
+
+        return HasPassed(kind)
+            ? throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline was already recorded as passed")
+            : new RequestDeadlinePassed(Id, c.At, kind);
+    }
+
+    /// <summary>
+    /// Applies an event, decided by <see cref="Decide"/> or read from the log. Checks that it belongs to this request,
+    /// does not go back in time and is permitted by the lifecycle; otherwise throws and changes nothing.
+    /// </summary>
+    /// <exception cref="RequestCommandException">The event does not fit this request's state.</exception>
+    public void Apply(RequestEvent e)
+    {
+        Preconditions.CheckNotNull(e);
+        if (e.Trigger is not { } trigger)
+        {
+            throw Refuse(RequestTrigger.Accept, "a request is received once; 'received' can only start a log");
+        }
+
+        if (e.RequestId != Id)
+        {
+            throw Refuse(trigger, $"the event belongs to request {e.RequestId}");
+        }
+
+        if (e.At < LastEventAt)
+        {
+            throw Refuse(trigger, $"the event at {e.At} is before the request's last event at {LastEventAt}");
+        }
+
+        if (!RequestLifecycle.TryGetNext(Status, trigger, out var next))
+        {
+            throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
+        }
+
+        switch (e)
+        {
+            case RequestAccepted:
+                HandlerAccepted = true;
+                break;
+            case RequestForwarded f:
+                PassOn(f.By, f.To);
+                Forwards++;
+                break;
+            case RequestEscalated x:
+                PassOn(x.By, x.To);
+                Escalations++;
+                break;
+            case RequestExplained x:
+                Explanation = x;
+                FirstExplainedAt ??= x.At;
+                break;
+            case RequestAwaitingResident a:
+                PausedAt = a.At;
+                break;
+            case RequestResumed r:
+                PausedAt = null;
+                _declinedBy.Clear(); // the resident's return is a new fact
+                SetDeadlines(r.Deadlines);
+                break;
+            case RequestResolved r:
+                ResolvedAt = r.At;
+                FirstResolvedAt ??= r.At;
+                break;
+            case RequestCalledBack c:
+                Satisfaction = c.Satisfaction;
+                ClosedAt = c.At;
+                break;
+            case RequestReopened r:
+                ResolvedAt = null;
+                HandlerAccepted = false;
+                Reopens++;
+                _declinedBy.Clear();
+                SetDeadlines(r.Deadlines);
+                break;
+            case RequestRejected r:
+                ClosedAt = r.At;
+                break;
+            case RequestMerged m:
+                MergedInto = m.Into;
+                ClosedAt = m.At;
+                break;
+            case RequestDeadlinePassed d:
+                _passed |= Flag(d.Deadline);
+                break;
+        }
+
+        Status = next;
+        _history.Add(e);
+    }
+
+    /// <summary>Returns the id, status, owner and handler; never personal data.</summary>
+    public override string ToString() => $"{Id} {Status} owner={Owner} handler={Handler}";
+
+    private void PassOn(Agency by, Agency to)
+    {
+        if (!_declinedBy.Contains(by))
+        {
+            _declinedBy.Add(by);
+        }
+
+        Handler = to;
+        HandlerAccepted = false;
+    }
+
+    private void SetDeadlines(RequestDeadlines deadlines)
+    {
+        Deadlines = deadlines;
+        _passed = DeadlineKinds.None; // moved deadlines can pass again
+    }
+
+    private RequestEvent? RequireHandler(Agency by, RequestTrigger trigger) =>
+        by == Handler ? null : throw Refuse(trigger, $"only the current handler {Handler} may do this, not {Describe(by)}");
+
+    private RequestEvent? RequireHandlerOrOwner(Agency by, RequestTrigger trigger) =>
+        by == Handler || by == Owner ? null : throw Refuse(trigger, $"only the current handler {Handler} or the owner {Owner} may do this, not {Describe(by)}");
+
+    private RequestEvent? RequireNamed(Agency by, RequestTrigger trigger) =>
+        IsNamed(by) ? null : throw Refuse(trigger, "the command names no agency");
+
+    private RequestEvent? RequireText(string? text, string what, RequestTrigger trigger) =>
+        string.IsNullOrWhiteSpace(text) ? throw Refuse(trigger, $"{what} is required") : null;
+
+    private T CheckDefined<T>(T value, RequestTrigger trigger)
+        where T : struct, Enum =>
+        Enum.IsDefined(value) ? value : throw Refuse(trigger, $"{value} is not a {typeof(T).Name}");
+
+    private RequestCommandException Refuse(RequestTrigger trigger, string problem) => new(Id, Status, trigger, problem);
+
+    private static bool IsNamed(Agency agency) => !string.IsNullOrEmpty(agency.Id) && Enum.IsDefined(agency.Kind);
+
+    private static string Describe(Agency agency) => IsNamed(agency) ? agency.ToString() : "an unnamed agency";
+
+    private static DeadlineKinds Flag(DeadlineKind kind) => (DeadlineKinds)(1 << (int)kind);
+
+    [Flags]
+    private enum DeadlineKinds : byte
+    {
+        None = 0,
+    }
+}
