@@ -306,7 +306,7 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             var building = Resolve(EntityKind.Household, s.Index, "building", s.Id, s.Building, EntityKind.Unit);
-            if (building >= 0 && units[building].Kind != UnitKind.Building)
+            if (building >= 0 && LevelOf(units[building]) is { } buildingLevel && buildingLevel != UnitLevel.Building)
             {
                 Error(EntityKind.Household, s.Index, "building", s.Id,
                     $"households live only in buildings, but '{s.Building}' is a {KindWord(units[building].Kind)}");
@@ -339,7 +339,7 @@ internal sealed class ChartValidator
             for (var c = 0; c < s.Communities.Length; c++)
             {
                 var community = Resolve(EntityKind.PropertyCompany, s.Index, $"communities[{c}]", s.Id, s.Communities[c], EntityKind.Unit);
-                if (community >= 0 && LevelOf(units[community]) != UnitLevel.Community)
+                if (community >= 0 && LevelOf(units[community]) is { } communityLevel && communityLevel != UnitLevel.Community)
                 {
                     Error(EntityKind.PropertyCompany, s.Index, $"communities[{c}]", s.Id,
                         $"a property company serves communities or villages, but '{s.Communities[c]}' is a {KindWord(units[community].Kind)}");
@@ -362,7 +362,7 @@ internal sealed class ChartValidator
             var s = specs[i];
             CheckName(EntityKind.SubdistrictOffice, s.Index, s.Id, s.Name);
             var unit = Resolve(EntityKind.SubdistrictOffice, s.Index, "unit", s.Id, s.Unit, EntityKind.Unit);
-            if (unit >= 0 && LevelOf(units[unit]) != UnitLevel.StreetLevel)
+            if (unit >= 0 && LevelOf(units[unit]) is { } officeLevel && officeLevel != UnitLevel.StreetLevel)
             {
                 Error(EntityKind.SubdistrictOffice, s.Index, "unit", s.Id,
                     $"an office belongs to a subdistrict, town or township, but '{s.Unit}' is a {KindWord(units[unit].Kind)}");
@@ -451,7 +451,7 @@ internal sealed class ChartValidator
                     Error(EntityKind.PartyOrganization, s.Index, "kind", s.Id, $"'{s.Kind}' is not a party organisation kind");
                 }
             }
-            else if (unit >= 0 && LevelOf(units[unit]) != s.Kind.UnitLevel())
+            else if (unit >= 0 && LevelOf(units[unit]) is { } unitLevel && unitLevel != s.Kind.UnitLevel())
             {
                 Error(EntityKind.PartyOrganization, s.Index, "kind", s.Id,
                     $"a {s.Kind} sits on a unit at the {s.Kind.UnitLevel()} level, but '{s.Unit}' is a {KindWord(units[unit].Kind)}");
