@@ -199,3 +199,33 @@ public sealed class ChartValidationRuleExamples
         Assert.Equal(e.Errors, Assert.Throws<DataValidationException>(() => ChartJson.Parse(recipe.ToJson())).Errors);
     }
 }
+
+public sealed class UndefinedKindExamples
+{
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(42)]
+    public void A_unit_of_an_undefined_kind_is_refused_as_data(int kind)
+    {
+        var recipe = BeiyuanSample.Recipe with { Units = BeiyuanSample.Recipe.Units.Add(new("odd", (UnitKind)kind, "怪", "xinhuaxijie-grid-1")) };
+
+        var e = Assert.Throws<DataValidationException>(recipe.Build);
+
+        Assert.Equal(("$.units[5].kind", "odd"), (e.Errors[0].Path, e.Errors[0].Id));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(42)]
+    public void A_party_organisation_of_an_undefined_kind_is_refused_as_data(int kind)
+    {
+        var recipe = BeiyuanSample.Recipe with
+        {
+            PartyOrganizations = BeiyuanSample.Recipe.PartyOrganizations.SetItem(3, BeiyuanSample.Recipe.PartyOrganizations[3] with { Kind = (PartyOrganizationKind)kind }),
+        };
+
+        var e = Assert.Throws<DataValidationException>(recipe.Build);
+
+        Assert.Equal(("$.partyOrganizations[3].kind", "po-b3"), (Assert.Single(e.Errors).Path, e.Errors[0].Id));
+    }
+}
