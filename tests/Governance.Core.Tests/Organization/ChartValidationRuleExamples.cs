@@ -229,3 +229,28 @@ public sealed class UndefinedKindExamples
         Assert.Equal(("$.partyOrganizations[3].kind", "po-b3"), (Assert.Single(e.Errors).Path, e.Errors[0].Id));
     }
 }
+
+/// <summary>The builder refuses what the JSON format could not hold, so every chart it builds round-trips.</summary>
+public sealed class BuilderAcceptsOnlyWhatJsonCanHoldExamples
+{
+    [Fact]
+    public void An_empty_duty_is_refused_at_its_index()
+    {
+        var recipe = BeiyuanSample.Recipe with { DistrictDepartments = [new("qu-sw", "区水务局", ["供水", " "])] };
+
+        var error = Assert.Single(Assert.Throws<DataValidationException>(recipe.Build).Errors);
+
+        Assert.Equal(("$.districtDepartments[0].duties[1]", "qu-sw"), (error.Path, error.Id));
+    }
+
+    [Fact]
+    public void A_default_name_or_phone_for_a_household_is_refused()
+    {
+        var builder = (BeiyuanSample.Recipe with { Households = [], PartyMembers = [] }).ApplyTo(new ChartBuilder());
+        builder.AddHousehold(new HouseholdId("hx"), new UnitId("xinhuaxijie-b3"), head: default(PersonName), phone: default(PhoneNumber));
+
+        var e = Assert.Throws<DataValidationException>(builder.Build);
+
+        Assert.Equal([("$.households[0].head", "hx"), ("$.households[0].phone", "hx")], e.Errors.Select(x => (x.Path, x.Id!)));
+    }
+}
