@@ -2,7 +2,7 @@ namespace Governance.Core;
 
 /// <summary>
 /// A resident's phone number: personal data. <see cref="ToString"/>, logs and exports show it masked — for
-/// seven digits or more the first three and last four digits stay (13812341234 → 138****1234); shorter numbers
+/// eight digits or more the first three and last four digits stay (13812341234 → 138****1234); shorter numbers
 /// keep only their last two digits — and only <see cref="Reveal"/> returns the raw text.
 /// </summary>
 /// <remarks>
@@ -92,8 +92,9 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             }
         }
 
-        // Digits at positions [keepHead, digits - keepTail) are masked.
-        var (keepHead, keepTail) = digits >= 7 ? (3, 4) : (0, 2);
+        // Digits at positions [keepHead, digits - keepTail) are masked; at least one always is (a 7-digit number
+        // keeping 3 + 4 would print raw).
+        var (keepHead, keepTail) = digits >= 8 ? (3, 4) : (0, 2);
         return string.Create(value.Length, (value, keepHead, maskEnd: digits - keepTail), static (span, state) =>
         {
             var position = 0;

@@ -41,6 +41,7 @@ public sealed class ChartBuilder
     public ChartBuilder AddUnit(UnitId id, UnitKind kind, string name, UnitId? parent = null)
     {
         CheckNotBuilt();
+        ReportIfUnparsedValue(kind, EntityKind.Unit, _units.Count, id.Value, "a unit kind");
         _units.Add(new UnitSpec(_units.Count, id.Value, kind, Preconditions.CheckNotNull(name), parent?.Value));
         return this;
     }
@@ -102,6 +103,7 @@ public sealed class ChartBuilder
     public ChartBuilder AddPartyOrganization(PartyOrganizationId id, PartyOrganizationKind kind, string name, UnitId unit)
     {
         CheckNotBuilt();
+        ReportIfUnparsedValue(kind, EntityKind.PartyOrganization, _partyOrganizations.Count, id.Value, "a party organisation kind");
         _partyOrganizations.Add(new PartyOrganizationSpec(_partyOrganizations.Count, id.Value, kind, Preconditions.CheckNotNull(name), unit.Value));
         return this;
     }
@@ -179,6 +181,17 @@ public sealed class ChartBuilder
     internal IReadOnlyList<PartyMemberSpec> PartyMembers => _partyMembers;
 
     internal IReadOnlyList<DataError> ReportedErrors => _reportedErrors;
+
+    // The validator skips kinds equal to the loader's "unparsed" marker as already reported; a caller passing that
+    // value through the public API has had nothing reported yet, so report it here.
+    private void ReportIfUnparsedValue<TEnum>(TEnum kind, EntityKind owner, int index, string? id, string what)
+        where TEnum : struct, Enum
+    {
+        if (IsUnparsed(kind))
+        {
+            _reportedErrors.Add(new DataError($"{owner.PathOf(index)}.kind", id, $"'{kind}' is not {what}"));
+        }
+    }
 
     private void CheckNotBuilt() =>
         Preconditions.CheckState(!_built, "This ChartBuilder has already built a chart; create a new builder.");

@@ -124,11 +124,7 @@ public static class ChartJson
                     : $"format version {version} is not supported; this library reads version {FormatVersion}"));
         }
 
-        if (document.Units is null)
-        {
-            builder.ReportError(new DataError("$.units", null, "the list of units is missing; a chart has at least its district"));
-        }
-
+        // A missing list of units is reported by Build, as a chart with no units.
         ForEach(builder, document.Units, "units", (i, u) => builder.AddUnitRaw(i, u.Id, ParseEnum<UnitKind>(builder, $"$.units[{i}].kind", u.Id, u.Kind), u.Name, u.Parent));
         ForEach(builder, document.Households, "households", (i, h) => builder.AddHouseholdRaw(i, h.Id, h.Building, h.Address,
             ParseName(builder, $"$.households[{i}].head", h.Id, h.Head),

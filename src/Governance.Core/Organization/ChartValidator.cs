@@ -161,6 +161,25 @@ internal sealed class ChartValidator
         }
     }
 
+    private void CheckPhone(EntityKind kind, int index, string? id, PhoneNumber? phone)
+    {
+        if (phone is { } p && p.Reveal().Length == 0)
+        {
+            Error(kind, index, "phone", id, "the phone number is empty");
+        }
+    }
+
+    private void CheckDuties(EntityKind kind, int index, string? id, ImmutableArray<string> duties)
+    {
+        for (var d = 0; d < duties.Length; d++)
+        {
+            if (string.IsNullOrWhiteSpace(duties[d]))
+            {
+                Error(kind, index, $"duties[{d}]", id, "a duty is null or empty");
+            }
+        }
+    }
+
     private Unit[] ValidateUnits()
     {
         var specs = _builder.Units;
@@ -306,12 +325,19 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             var building = Resolve(EntityKind.Household, s.Index, "building", s.Id, s.Building, EntityKind.Unit);
-            if (building >= 0 && units[building].Kind != UnitKind.Building)
+            if (building >= 0 && LevelOf(units[building]) is { } buildingLevel && buildingLevel != UnitLevel.Building)
             {
                 Error(EntityKind.Household, s.Index, "building", s.Id,
                     $"households live only in buildings, but '{s.Building}' is a {KindWord(units[building].Kind)}");
             }
 
+            // default(PersonName) / default(PhoneNumber) reach here only from code; the JSON format cannot hold them.
+            if (s.Head is { } head && head.Reveal().Length == 0)
+            {
+                Error(EntityKind.Household, s.Index, "head", s.Id, "the name is missing or empty");
+            }
+
+            CheckPhone(EntityKind.Household, s.Index, s.Id, s.Phone);
             if (s.Residents is < 0 or > ChartBuilder.MaxResidents)
             {
                 Error(EntityKind.Household, s.Index, "residents", s.Id, $"{s.Residents} residents; a household has 0 to {ChartBuilder.MaxResidents}");
@@ -339,7 +365,7 @@ internal sealed class ChartValidator
             for (var c = 0; c < s.Communities.Length; c++)
             {
                 var community = Resolve(EntityKind.PropertyCompany, s.Index, $"communities[{c}]", s.Id, s.Communities[c], EntityKind.Unit);
-                if (community >= 0 && LevelOf(units[community]) != UnitLevel.Community)
+                if (community >= 0 && LevelOf(units[community]) is { } communityLevel && communityLevel != UnitLevel.Community)
                 {
                     Error(EntityKind.PropertyCompany, s.Index, $"communities[{c}]", s.Id,
                         $"a property company serves communities or villages, but '{s.Communities[c]}' is a {KindWord(units[community].Kind)}");
@@ -361,8 +387,9 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             CheckName(EntityKind.SubdistrictOffice, s.Index, s.Id, s.Name);
+            CheckDuties(EntityKind.SubdistrictOffice, s.Index, s.Id, s.Duties);
             var unit = Resolve(EntityKind.SubdistrictOffice, s.Index, "unit", s.Id, s.Unit, EntityKind.Unit);
-            if (unit >= 0 && LevelOf(units[unit]) != UnitLevel.StreetLevel)
+            if (unit >= 0 && LevelOf(units[unit]) is { } officeLevel && officeLevel != UnitLevel.StreetLevel)
             {
                 Error(EntityKind.SubdistrictOffice, s.Index, "unit", s.Id,
                     $"an office belongs to a subdistrict, town or township, but '{s.Unit}' is a {KindWord(units[unit].Kind)}");
@@ -382,6 +409,7 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             CheckName(EntityKind.DistrictDepartment, s.Index, s.Id, s.Name);
+            CheckDuties(EntityKind.DistrictDepartment, s.Index, s.Id, s.Duties);
             departments[i] = new DistrictDepartment(i, new DistrictDepartmentId(s.Id ?? string.Empty), s.Name ?? string.Empty, s.Duties);
         }
 
@@ -396,6 +424,7 @@ internal sealed class ChartValidator
         {
             var s = specs[i];
             CheckName(EntityKind.StaffMember, s.Index, s.Id, s.Name);
+            CheckDuties(EntityKind.StaffMember, s.Index, s.Id, s.Duties);
             var kind = AgencyKind.Unit;
             if (string.IsNullOrEmpty(s.Agency))
             {
@@ -451,7 +480,7 @@ internal sealed class ChartValidator
                     Error(EntityKind.PartyOrganization, s.Index, "kind", s.Id, $"'{s.Kind}' is not a party organisation kind");
                 }
             }
-            else if (unit >= 0 && LevelOf(units[unit]) != s.Kind.UnitLevel())
+            else if (unit >= 0 && LevelOf(units[unit]) is { } unitLevel && unitLevel != s.Kind.UnitLevel())
             {
                 Error(EntityKind.PartyOrganization, s.Index, "kind", s.Id,
                     $"a {s.Kind} sits on a unit at the {s.Kind.UnitLevel()} level, but '{s.Unit}' is a {KindWord(units[unit].Kind)}");
@@ -482,6 +511,7 @@ internal sealed class ChartValidator
                 Error(EntityKind.PartyMember, s.Index, "name", s.Id, "the name is missing or empty");
             }
 
+            CheckPhone(EntityKind.PartyMember, s.Index, s.Id, s.Phone);
             Resolve(EntityKind.PartyMember, s.Index, "household", s.Id, s.Household, EntityKind.Household);
             Resolve(EntityKind.PartyMember, s.Index, "organization", s.Id, s.Organization, EntityKind.PartyOrganization);
             members[i] = new PartyMember(i, new PartyMemberId(s.Id ?? string.Empty), s.Name, s.Phone,
