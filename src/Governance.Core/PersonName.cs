@@ -2,7 +2,8 @@ namespace Governance.Core;
 
 /// <summary>
 /// A resident's name: personal data. <see cref="ToString"/>, logs and exports show it masked — the first
-/// character kept and every other replaced by <c>*</c> (张三 → 张*, 欧阳明月 → 欧***) — and only
+/// character kept and every other replaced by <c>*</c> (张三 → 张*, 欧阳明月 → 欧***; a one-character name is all
+/// stars) — and only
 /// <see cref="Reveal"/> returns the raw text, so a raw name never appears by accident.
 /// </summary>
 /// <remarks>
@@ -53,8 +54,14 @@ public readonly struct PersonName : IEquatable<PersonName>
             return string.Empty;
         }
 
-        // Keep the first text element (a surname character, or a surrogate pair), mask the rest one star each.
+        // Keep the first text element (a surname character, or a surrogate pair), mask the rest one star each;
+        // a name of one element keeps nothing.
         var first = System.Globalization.StringInfo.GetNextTextElementLength(value);
+        if (first == value.Length)
+        {
+            return "*";
+        }
+
         var rest = Math.Max(1, new System.Globalization.StringInfo(value[first..]).LengthInTextElements);
         return string.Concat(value.AsSpan(0, first), new string('*', rest));
     }

@@ -1,9 +1,10 @@
 namespace Governance.Core;
 
 /// <summary>
-/// A resident's phone number: personal data. <see cref="ToString"/>, logs and exports show it masked — for
-/// eight digits or more the first three and last four digits stay (13812341234 → 138****1234); shorter numbers
-/// keep only their last two digits — and only <see cref="Reveal"/> returns the raw text.
+/// A resident's phone number: personal data. <see cref="ToString"/>, logs and exports show it masked: a
+/// mobile-length number (11 digits or more) keeps its first three and last four digits, the usual Chinese mask
+/// (13812341234 → 138****1234); 8 to 10 digits keep the last three (89521234 → *****234); shorter numbers the last
+/// two. At least four digits are always hidden. Only <see cref="Reveal"/> returns the raw text.
 /// </summary>
 /// <remarks>
 /// A number may contain digits, spaces, <c>-</c>, a leading <c>+</c>, and <c>*</c> (so that an already masked
@@ -92,9 +93,13 @@ public readonly struct PhoneNumber : IEquatable<PhoneNumber>
             }
         }
 
-        // Digits at positions [keepHead, digits - keepTail) are masked; at least one always is (a 7-digit number
-        // keeping 3 + 4 would print raw).
-        var (keepHead, keepTail) = digits >= 8 ? (3, 4) : (0, 2);
+        // Digits at positions [keepHead, digits - keepTail) are masked: most of them, whatever the length.
+        var (keepHead, keepTail) = digits switch
+        {
+            >= 11 => (3, 4),
+            >= 8 => (0, 3),
+            _ => (0, 2),
+        };
         return string.Create(value.Length, (value, keepHead, maskEnd: digits - keepTail), static (span, state) =>
         {
             var position = 0;
