@@ -27,11 +27,28 @@ namespace Governance.Core.Requests;
 [JsonDerivedType(typeof(RequestRejected), "rejected")]
 [JsonDerivedType(typeof(RequestMerged), "merged")]
 [JsonDerivedType(typeof(RequestDeadlinePassed), "deadlinePassed")]
-public abstract record RequestEvent(RequestId RequestId, Instant At)
+public abstract record RequestEvent(
+    [property: JsonPropertyOrder(-2)] RequestId RequestId,
+    [property: JsonPropertyOrder(-1)] Instant At)
 {
     /// <summary>The lifecycle trigger this event fires; <see langword="null"/> for <see cref="RequestReceived"/>, which starts the lifecycle.</summary>
     [JsonIgnore]
-    public abstract RequestTrigger? Trigger { get; }
+    public RequestTrigger? Trigger => this switch
+    {
+        RequestAccepted => RequestTrigger.Accept,
+        RequestForwarded => RequestTrigger.Forward,
+        RequestEscalated => RequestTrigger.Escalate,
+        RequestExplained => RequestTrigger.Explain,
+        RequestAwaitingResident => RequestTrigger.AwaitResident,
+        RequestResumed => RequestTrigger.Resume,
+        RequestResolved => RequestTrigger.Resolve,
+        RequestCalledBack => RequestTrigger.CallBack,
+        RequestReopened => RequestTrigger.Reopen,
+        RequestRejected => RequestTrigger.Reject,
+        RequestMerged => RequestTrigger.Merge,
+        RequestDeadlinePassed => RequestTrigger.DeadlinePassed,
+        _ => null,
+    };
 }
 
 /// <summary>
@@ -53,21 +70,13 @@ public abstract record RequestEvent(RequestId RequestId, Instant At)
 public sealed record RequestReceived(
     RequestId RequestId, Instant At, Channel Channel, CategoryCode Category, CategoryClass CategoryClass,
     RequestLocation Location, ResidentContact Contact, string Text, Agency Owner, Agency Handler,
-    RequestDeadlines Deadlines, string? TicketNumber = null) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => null;
-}
+    RequestDeadlines Deadlines, string? TicketNumber = null) : RequestEvent(RequestId, At);
 
 /// <summary>签收: the current handler accepted the request.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="At">When.</param>
 /// <param name="By">The handler that accepted.</param>
-public sealed record RequestAccepted(RequestId RequestId, Instant At, Agency By) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Accept;
-}
+public sealed record RequestAccepted(RequestId RequestId, Instant At, Agency By) : RequestEvent(RequestId, At);
 
 /// <summary>流转: the handler could not solve it and passed it to the responsible handler; the owner is unchanged.</summary>
 /// <param name="RequestId">The request.</param>
@@ -75,11 +84,7 @@ public sealed record RequestAccepted(RequestId RequestId, Instant At, Agency By)
 /// <param name="By">The handler that passed it on (it may not receive it back without a new fact).</param>
 /// <param name="To">The new handler.</param>
 /// <param name="Reason">Why it was passed on.</param>
-public sealed record RequestForwarded(RequestId RequestId, Instant At, Agency By, Agency To, string Reason) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Forward;
-}
+public sealed record RequestForwarded(RequestId RequestId, Instant At, Agency By, Agency To, string Reason) : RequestEvent(RequestId, At);
 
 /// <summary>上报 / 吹哨: the handler handed it one level up, or summoned a department; the owner is unchanged.</summary>
 /// <param name="RequestId">The request.</param>
@@ -87,11 +92,7 @@ public sealed record RequestForwarded(RequestId RequestId, Instant At, Agency By
 /// <param name="By">The handler that escalated it.</param>
 /// <param name="To">The new handler, one level up.</param>
 /// <param name="Reason">Why it was escalated.</param>
-public sealed record RequestEscalated(RequestId RequestId, Instant At, Agency By, Agency To, string Reason) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Escalate;
-}
+public sealed record RequestEscalated(RequestId RequestId, Instant At, Agency By, Agency To, string Reason) : RequestEvent(RequestId, At);
 
 /// <summary>说明原因: the resident was told why it is not solved yet, and by when it will be.</summary>
 /// <param name="RequestId">The request.</param>
@@ -99,11 +100,7 @@ public sealed record RequestEscalated(RequestId RequestId, Instant At, Agency By
 /// <param name="By">Who told them: the owner or the handler.</param>
 /// <param name="Reason">What they were told.</param>
 /// <param name="PromisedBy">The local date by which an outcome was promised.</param>
-public sealed record RequestExplained(RequestId RequestId, Instant At, Agency By, string Reason, LocalDate PromisedBy) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Explain;
-}
+public sealed record RequestExplained(RequestId RequestId, Instant At, Agency By, string Reason, LocalDate PromisedBy) : RequestEvent(RequestId, At);
 
 /// <summary>The handler is waiting on the resident; the resolution clock stops until <see cref="RequestResumed"/>.</summary>
 /// <param name="RequestId">The request.</param>
@@ -111,11 +108,7 @@ public sealed record RequestExplained(RequestId RequestId, Instant At, Agency By
 /// <param name="By">The handler.</param>
 /// <param name="Reason">Why it waits.</param>
 /// <param name="Note">Details, for example the times the resident was called.</param>
-public sealed record RequestAwaitingResident(RequestId RequestId, Instant At, Agency By, PauseReason Reason, string Note) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.AwaitResident;
-}
+public sealed record RequestAwaitingResident(RequestId RequestId, Instant At, Agency By, PauseReason Reason, string Note) : RequestEvent(RequestId, At);
 
 /// <summary>The resident is back; work resumes with the deadlines moved by the paused time.</summary>
 /// <param name="RequestId">The request.</param>
@@ -123,22 +116,14 @@ public sealed record RequestAwaitingResident(RequestId RequestId, Instant At, Ag
 /// <param name="By">The handler.</param>
 /// <param name="Note">What changed.</param>
 /// <param name="Deadlines">The deadlines after the pause, from the service-level policy.</param>
-public sealed record RequestResumed(RequestId RequestId, Instant At, Agency By, string Note, RequestDeadlines Deadlines) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Resume;
-}
+public sealed record RequestResumed(RequestId RequestId, Instant At, Agency By, string Note, RequestDeadlines Deadlines) : RequestEvent(RequestId, At);
 
 /// <summary>办结: the matter is solved.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="At">When.</param>
 /// <param name="By">The handler or the owner.</param>
 /// <param name="Summary">What was done.</param>
-public sealed record RequestResolved(RequestId RequestId, Instant At, Agency By, string Summary) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Resolve;
-}
+public sealed record RequestResolved(RequestId RequestId, Instant At, Agency By, string Summary) : RequestEvent(RequestId, At);
 
 /// <summary>回访: the resident was called back and gave their satisfaction; the request is closed.</summary>
 /// <param name="RequestId">The request.</param>
@@ -146,11 +131,7 @@ public sealed record RequestResolved(RequestId RequestId, Instant At, Agency By,
 /// <param name="By">Who called.</param>
 /// <param name="Satisfaction">What the resident said.</param>
 /// <param name="Comment">The resident's words, if any.</param>
-public sealed record RequestCalledBack(RequestId RequestId, Instant At, Agency By, Satisfaction Satisfaction, string Comment) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.CallBack;
-}
+public sealed record RequestCalledBack(RequestId RequestId, Instant At, Agency By, Satisfaction Satisfaction, string Comment) : RequestEvent(RequestId, At);
 
 /// <summary>The resolved request is reopened; new deadlines count from now and earlier refusals no longer bind.</summary>
 /// <param name="RequestId">The request.</param>
@@ -158,11 +139,7 @@ public sealed record RequestCalledBack(RequestId RequestId, Instant At, Agency B
 /// <param name="By">Who reopened it.</param>
 /// <param name="Reason">Why (the new fact).</param>
 /// <param name="Deadlines">The new deadlines, from the service-level policy.</param>
-public sealed record RequestReopened(RequestId RequestId, Instant At, Agency By, string Reason, RequestDeadlines Deadlines) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Reopen;
-}
+public sealed record RequestReopened(RequestId RequestId, Instant At, Agency By, string Reason, RequestDeadlines Deadlines) : RequestEvent(RequestId, At);
 
 /// <summary>The request is rejected; <paramref name="Explanation"/> is what the resident was told.</summary>
 /// <param name="RequestId">The request.</param>
@@ -170,29 +147,17 @@ public sealed record RequestReopened(RequestId RequestId, Instant At, Agency By,
 /// <param name="By">The handler or the owner.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Explanation">What the resident was told.</param>
-public sealed record RequestRejected(RequestId RequestId, Instant At, Agency By, RejectionReason Reason, string Explanation) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Reject;
-}
+public sealed record RequestRejected(RequestId RequestId, Instant At, Agency By, RejectionReason Reason, string Explanation) : RequestEvent(RequestId, At);
 
 /// <summary>The request is merged into <paramref name="Into"/>, which carries the matter from now on.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="At">When.</param>
 /// <param name="By">Who merged it.</param>
 /// <param name="Into">The request that carries on.</param>
-public sealed record RequestMerged(RequestId RequestId, Instant At, Agency By, RequestId Into) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.Merge;
-}
+public sealed record RequestMerged(RequestId RequestId, Instant At, Agency By, RequestId Into) : RequestEvent(RequestId, At);
 
 /// <summary>A deadline passed while the request was open; recorded by the desk as its clock advances.</summary>
 /// <param name="RequestId">The request.</param>
 /// <param name="At">When it was recorded (at or after the deadline).</param>
 /// <param name="Deadline">Which deadline.</param>
-public sealed record RequestDeadlinePassed(RequestId RequestId, Instant At, DeadlineKind Deadline) : RequestEvent(RequestId, At)
-{
-    /// <inheritdoc/>
-    public override RequestTrigger? Trigger => RequestTrigger.DeadlinePassed;
-}
+public sealed record RequestDeadlinePassed(RequestId RequestId, Instant At, DeadlineKind Deadline) : RequestEvent(RequestId, At);
