@@ -21,7 +21,7 @@ namespace Governance.Core.Requests;
 public sealed class Request
 {
     private readonly List<RequestEvent> _history = new(capacity: 8);
-    private readonly List<Agency> _declinedBy = [];
+    private List<Agency>? _declinedBy; // most requests are never passed on: made on the first forward
     private DeadlineKinds _passed;
 
     private Request(RequestReceived received, ServiceLevelPolicy policy)
@@ -122,7 +122,7 @@ public sealed class Request
     public int Reopens { get; private set; }
 
     /// <summary>The agencies that passed it on and may not receive it back until a new fact.</summary>
-    public IReadOnlyList<Agency> DeclinedBy => _declinedBy;
+    public IReadOnlyList<Agency> DeclinedBy => (IReadOnlyList<Agency>?)_declinedBy ?? [];
 
     /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
     public IReadOnlyList<RequestEvent> History => _history;
@@ -152,10 +152,15 @@ public sealed class Request
     {
         Preconditions.CheckNotNull(submission);
         Preconditions.CheckNotNull(policy);
-        Preconditions.CheckArgument(!string.IsNullOrEmpty(submission.Id.Value), nameof(submission), "A request needs an id.");
-        Preconditions.CheckArgument(!string.IsNullOrEmpty(submission.Category.Value), nameof(submission), "A request needs a category; use the catalogue's triage category when none fits.");
-        Preconditions.CheckArgument(Enum.IsDefined(submission.CategoryClass), nameof(submission), $"{submission.CategoryClass} is not a category class.");
-        Preconditions.CheckArgument(Enum.IsDefined(submission.Channel), nameof(submission), $"{submission.Channel} is not a channel.");
+        // Messages are built only on failure: this is the hot path of every receipt.
+        if (string.IsNullOrEmpty(submission.Id.Value) || string.IsNullOrEmpty(submission.Category.Value)
+            || !Enum.IsDefined(submission.CategoryClass) || !Enum.IsDefined(submission.Channel))
+        {
+            throw new ArgumentException(
+                $"A submission needs an id, a category (the catalogue's triage category when none fits), a defined category class and channel: {submission}.",
+                nameof(submission));
+        }
+
         Preconditions.CheckArgument(IsNamed(owner), nameof(owner), "Every request has an owner: the first contact.");
         Preconditions.CheckArgument(IsNamed(handler), nameof(handler), "Every request has a handler.");
         var received = new RequestReceived(submission.Id, at, submission.Channel, submission.Category, submission.CategoryClass,
@@ -288,7 +293,7 @@ public sealed class Request
             throw Refuse(trigger, $"{to} is already the handler");
         }
 
-        return _declinedBy.Contains(to)
+        return _declinedBy?.Contains(to) == true
             ? throw Refuse(trigger, $"{to} already passed this request on; it may not get it back without a new fact (a reopen, or the resident's return)")
             : null;
     }
@@ -383,7 +388,7 @@ public sealed class Request
                 break;
             case RequestResumed r:
                 PausedAt = null;
-                _declinedBy.Clear(); // the resident's return is a new fact
+                _declinedBy?.Clear(); // the resident's return is a new fact
                 SetDeadlines(r.Deadlines);
                 break;
             case RequestResolved r:
@@ -398,7 +403,7 @@ public sealed class Request
                 ResolvedAt = null;
                 HandlerAccepted = false;
                 Reopens++;
-                _declinedBy.Clear();
+                _declinedBy?.Clear();
                 SetDeadlines(r.Deadlines);
                 break;
             case RequestRejected r:
@@ -422,6 +427,7 @@ public sealed class Request
 
     private void PassOn(Agency by, Agency to)
     {
+        _declinedBy ??= [];
         if (!_declinedBy.Contains(by))
         {
             _declinedBy.Add(by);

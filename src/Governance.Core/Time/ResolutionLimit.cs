@@ -106,7 +106,7 @@ public sealed record ResolutionLimit
                 return (calendar.AddWorkingTime(start, Amount), calendar.AddWorkingTime(start, Amount * fraction));
             default:
                 var date = calendar.AddWorkingDays(start.InZone(calendar.Zone).Date, Days);
-                var close = calendar.Zone.ResolveLocal(date + calendar.OfficeHours.Periods[^1].End, Resolvers.LenientResolver).ToInstant();
+                var close = calendar.ToInstantLeniently(date + calendar.OfficeHours.Periods[^1].End);
                 return (close, calendar.AddWorkingTime(start, calendar.WorkingTimeBetween(start, close) * fraction));
         }
     }

@@ -171,7 +171,7 @@ public sealed class ServiceLevelPolicy
             ? categoryClass
             : throw new ArgumentOutOfRangeException(nameof(categoryClass), categoryClass, "Not a defined CategoryClass.");
 
-    private Instant StartOf(LocalDate date) => Calendar.Zone.AtStartOfDay(date).ToInstant();
+    private Instant StartOf(LocalDate date) => Calendar.ToInstantLeniently(date.AtMidnight());
 
     private static class DefaultHolder
     {

@@ -203,13 +203,19 @@ public sealed class WorkingCalendar
     /// fall-back is left to the resolver), and unlike <see cref="DateTimeZone.ResolveLocal(LocalDateTime, ZoneLocalMappingResolver)"/>
     /// allocates nothing. A skipped local time is moved forward by the gap; an ambiguous one takes the earlier instant.
     /// </summary>
-    private Instant ToInstant(LocalDateTime local, Offset likelyOffset)
+    internal Instant ToInstant(LocalDateTime local, Offset likelyOffset)
     {
         var candidate = new OffsetDateTime(local, likelyOffset).ToInstant();
         return Zone.GetUtcOffset(candidate) == likelyOffset && Zone.GetUtcOffset(candidate - Duration.FromHours(1)) == likelyOffset
             ? candidate
             : Zone.ResolveLocal(local, Resolvers.LenientResolver).ToInstant();
     }
+
+    /// <summary>
+    /// Maps a local time in <see cref="Zone"/> to an instant like the lenient resolver does, without allocating when the
+    /// zone's offset is steady around it (the usual case; always so in Asia/Shanghai since 1991).
+    /// </summary>
+    internal Instant ToInstantLeniently(LocalDateTime local) => ToInstant(local, Zone.GetUtcOffset(local.InUtc().ToInstant()));
 
     /// <summary>Where an instant is on the working-time line: whole working days before its date, and time worked on it.</summary>
     private void Position(Instant instant, out long workingDaysBefore, out long workedThatDay)
