@@ -41,9 +41,9 @@ public static class ChartJson
         {
             document = JsonSerializer.Deserialize(utf8Json, Compact.ChartDocument);
         }
-        catch (Exception e) when (IsParseFailure(e))
+        catch (Exception e) when (JsonReading.IsInputFailure(e))
         {
-            throw Malformed(e);
+            throw new DataValidationException("chart", [JsonReading.ToError(e, "chart")]);
         }
 
         return FromDocument(document);
@@ -60,9 +60,9 @@ public static class ChartJson
         {
             document = JsonSerializer.Deserialize(utf8Json, Compact.ChartDocument);
         }
-        catch (Exception e) when (IsParseFailure(e))
+        catch (Exception e) when (JsonReading.IsInputFailure(e))
         {
-            throw Malformed(e);
+            throw new DataValidationException("chart", [JsonReading.ToError(e, "chart")]);
         }
 
         return FromDocument(document);
@@ -89,19 +89,6 @@ public static class ChartJson
         Preconditions.CheckNotNull(utf8Json);
         var context = indented ? Indented : Compact;
         JsonSerializer.Serialize(utf8Json, ToDocument(Preconditions.CheckNotNull(chart), personalData), context.ChartDocument);
-    }
-
-    private static bool IsParseFailure(Exception e) =>
-        e is JsonException or NotSupportedException or ArgumentException or DecoderFallbackException or InvalidOperationException;
-
-    private static DataValidationException Malformed(Exception e)
-    {
-        var path = e is JsonException { Path: { } p } ? p : "$";
-        var where = e is JsonException { LineNumber: { } line, BytePositionInLine: { } column }
-            ? $" (line {line + 1}, byte {column + 1})"
-            : string.Empty;
-        var reason = e is JsonException && e.InnerException is { } inner ? inner.Message : e.Message;
-        return new DataValidationException("chart", [new DataError(path, null, $"malformed JSON{where}: {reason}")]);
     }
 
     private static Chart FromDocument(ChartDocument? document)

@@ -49,11 +49,9 @@ public static class RequestEventJson
             return JsonSerializer.Deserialize(utf8Json, Context.RequestEvent)
                 ?? throw new DataValidationException("request event", [new DataError("$", null, "the document is null; an event is a JSON object")]);
         }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException or InvalidOperationException or FormatException or DecoderFallbackException)
+        catch (Exception e) when (JsonReading.IsInputFailure(e))
         {
-            var path = e is JsonException { Path: { } p } ? p : "$";
-            var reason = e is JsonException && e.InnerException is { } inner ? inner.Message : e.Message;
-            throw new DataValidationException("request event", [new DataError(path, null, reason)]);
+            throw new DataValidationException("request event", [JsonReading.ToError(e, "request event")]);
         }
     }
 

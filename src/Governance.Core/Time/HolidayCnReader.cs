@@ -37,14 +37,9 @@ internal static class HolidayCnReader
         {
             dto = JsonSerializer.Deserialize(utf8Json, HolidayCnJsonContext.Default.HolidayCnFileDto);
         }
-        catch (JsonException e)
+        catch (Exception e) when (JsonReading.IsInputFailure(e))
         {
-            throw Invalid(new DataError(e.Path ?? "$", null, DescribeJsonError(e)));
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
-        {
-            // Invalid UTF-8/UTF-16 and similar encoding faults surface as these, not as JsonException.
-            throw Invalid(new DataError("$", null, $"The file is not valid JSON text: {e.Message}"));
+            throw Invalid(JsonReading.ToError(e, "holiday-cn document"));
         }
 
         return Check(dto);
@@ -156,19 +151,6 @@ internal static class HolidayCnReader
         {
             days.Add(new ListedDay(date, day.IsOffDay!.Value, day.Name!));
         }
-    }
-
-    private static string DescribeJsonError(JsonException e)
-    {
-        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message[..cut];
-        }
-
-        return $"Not a valid holiday-cn document{where}: {message}";
     }
 
     private static DataValidationException Invalid(DataError error) => Invalid([error]);

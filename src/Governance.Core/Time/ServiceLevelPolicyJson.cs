@@ -60,13 +60,9 @@ public static class ServiceLevelPolicyJson
         {
             dto = JsonSerializer.Deserialize(json, ServiceLevelPolicyJsonContext.Default.ServiceLevelPolicyDto);
         }
-        catch (JsonException e)
+        catch (Exception e) when (JsonReading.IsInputFailure(e))
         {
-            throw Invalid([new DataError(e.Path ?? "$", null, DescribeJsonError(e))]);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or NotSupportedException or FormatException or OverflowException)
-        {
-            throw Invalid([new DataError("$", null, $"The text is not valid JSON: {e.Message}")]);
+            throw Invalid([JsonReading.ToError(e, "service-level policy", ExplainParserMessage)]);
         }
 
         if (dto is null)
@@ -269,17 +265,9 @@ public static class ServiceLevelPolicyJson
             ? "." + key
             : "['" + key.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "']";
 
-    private static string DescribeJsonError(JsonException e)
+    /// <summary>The serializer names internal types; say what the file's author can fix instead.</summary>
+    private static string ExplainParserMessage(string message)
     {
-        var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-        var message = e.Message;
-        var cut = message.IndexOf(" Path: ", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message[..cut];
-        }
-
-        // The serializer names internal types; say what the file's author can fix instead.
         if (message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal))
         {
             message = "The value has the wrong type here: the document and a limit are objects, sameDayCutoff and clock are strings, "
@@ -294,7 +282,7 @@ public static class ServiceLevelPolicyJson
             message = "A property or category class is given twice; keep one.";
         }
 
-        return $"Not a valid service-level policy{where}: {message}";
+        return message;
     }
 
     private static DataValidationException Invalid(IEnumerable<DataError> errors) => new(Subject, errors);
