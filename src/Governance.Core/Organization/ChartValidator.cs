@@ -31,7 +31,7 @@ internal sealed class ChartValidator
         var departments = ValidateDepartments();
         var staff = ValidateStaff();
         var partyOrganizations = ValidatePartyOrganizations(units);
-        var partyMembers = ValidatePartyMembers();
+        var partyMembers = ValidatePartyMembers(households, partyOrganizations);
 
         if (_errors.Count > 0)
         {
@@ -46,59 +46,34 @@ internal sealed class ChartValidator
 
     private void RegisterIds()
     {
-        foreach (var s in _builder.Units)
-        {
-            Register(EntityKind.Unit, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.Households)
-        {
-            Register(EntityKind.Household, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.Companies)
-        {
-            Register(EntityKind.PropertyCompany, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.Offices)
-        {
-            Register(EntityKind.SubdistrictOffice, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.Departments)
-        {
-            Register(EntityKind.DistrictDepartment, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.Staff)
-        {
-            Register(EntityKind.StaffMember, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.PartyOrganizations)
-        {
-            Register(EntityKind.PartyOrganization, s.Index, s.Id);
-        }
-
-        foreach (var s in _builder.PartyMembers)
-        {
-            Register(EntityKind.PartyMember, s.Index, s.Id);
-        }
+        Register(EntityKind.Unit, _builder.Units, s => (s.Index, s.Id));
+        Register(EntityKind.Household, _builder.Households, s => (s.Index, s.Id));
+        Register(EntityKind.PropertyCompany, _builder.Companies, s => (s.Index, s.Id));
+        Register(EntityKind.SubdistrictOffice, _builder.Offices, s => (s.Index, s.Id));
+        Register(EntityKind.DistrictDepartment, _builder.Departments, s => (s.Index, s.Id));
+        Register(EntityKind.StaffMember, _builder.Staff, s => (s.Index, s.Id));
+        Register(EntityKind.PartyOrganization, _builder.PartyOrganizations, s => (s.Index, s.Id));
+        Register(EntityKind.PartyMember, _builder.PartyMembers, s => (s.Index, s.Id));
     }
 
-    private void Register(EntityKind kind, int index, string? id)
+    /// <summary>
+    /// Registers each item's id under its position in the list (what the entity arrays are indexed by), remembering its
+    /// source index for paths: the two differ when a loaded document had null entries.
+    /// </summary>
+    private void Register<TSpec>(EntityKind kind, IReadOnlyList<TSpec> specs, Func<TSpec, (int SourceIndex, string? Id)> key)
     {
-        if (!IsValidId(id, out var problem))
+        for (var position = 0; position < specs.Count; position++)
         {
-            Error(kind, index, "id", id, problem);
-            return;
-        }
-
-        if (!_ids.TryAdd(id!, new EntityRef(kind, index)))
-        {
-            var first = _ids[id!];
-            Error(kind, index, "id", id, $"duplicate id: already used by the {first.Kind.Noun()} at {first.Kind.PathOf(first.Index)}");
+            var (source, id) = key(specs[position]);
+            if (!IsValidId(id, out var problem))
+            {
+                Error(kind, source, "id", id, problem);
+            }
+            else if (!_ids.TryAdd(id!, new EntityRef(kind, position, source)))
+            {
+                var first = _ids[id!];
+                Error(kind, source, "id", id, $"duplicate id: already used by the {first.Kind.Noun()} at {first.Kind.PathOf(first.SourceIndex)}");
+            }
         }
     }
 
@@ -343,7 +318,9 @@ internal sealed class ChartValidator
                 Error(EntityKind.Household, s.Index, "residents", s.Id, $"{s.Residents} residents; a household has 0 to {ChartBuilder.MaxResidents}");
             }
 
-            households[i] = new Household(i, new HouseholdId(s.Id ?? string.Empty), new UnitId(s.Building ?? string.Empty), s.Address, s.Head, s.Phone, s.Residents);
+            // A resolved reference reuses the unit's own id string, so the document's copies can be collected.
+            var buildingId = building >= 0 ? units[building].Id : new UnitId(s.Building ?? string.Empty);
+            households[i] = new Household(i, new HouseholdId(s.Id ?? string.Empty), buildingId, s.Address, s.Head, s.Phone, s.Residents);
         }
 
         return households;
@@ -499,7 +476,7 @@ internal sealed class ChartValidator
         return organizations;
     }
 
-    private PartyMember[] ValidatePartyMembers()
+    private PartyMember[] ValidatePartyMembers(Household[] households, PartyOrganization[] organizations)
     {
         var specs = _builder.PartyMembers;
         var members = new PartyMember[specs.Count];
@@ -512,10 +489,11 @@ internal sealed class ChartValidator
             }
 
             CheckPhone(EntityKind.PartyMember, s.Index, s.Id, s.Phone);
-            Resolve(EntityKind.PartyMember, s.Index, "household", s.Id, s.Household, EntityKind.Household);
-            Resolve(EntityKind.PartyMember, s.Index, "organization", s.Id, s.Organization, EntityKind.PartyOrganization);
+            var household = Resolve(EntityKind.PartyMember, s.Index, "household", s.Id, s.Household, EntityKind.Household);
+            var organization = Resolve(EntityKind.PartyMember, s.Index, "organization", s.Id, s.Organization, EntityKind.PartyOrganization);
             members[i] = new PartyMember(i, new PartyMemberId(s.Id ?? string.Empty), s.Name, s.Phone,
-                new HouseholdId(s.Household ?? string.Empty), new PartyOrganizationId(s.Organization ?? string.Empty));
+                household >= 0 ? households[household].Id : new HouseholdId(s.Household ?? string.Empty),
+                organization >= 0 ? organizations[organization].Id : new PartyOrganizationId(s.Organization ?? string.Empty));
         }
 
         return members;

@@ -13,8 +13,11 @@ internal enum EntityKind : byte
     PartyMember,
 }
 
-/// <summary>Where an id points: the kind of item and its index in that kind's list.</summary>
-internal readonly record struct EntityRef(EntityKind Kind, int Index);
+/// <summary>
+/// Where an id points: the kind of item, its index in that kind's list (and entity array), and its index in the
+/// source document for error paths.
+/// </summary>
+internal readonly record struct EntityRef(EntityKind Kind, int Index, int SourceIndex);
 
 internal static class EntityKindNames
 {

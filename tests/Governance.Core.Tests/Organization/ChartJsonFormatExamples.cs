@@ -61,6 +61,23 @@ public sealed class ChartJsonFormatExamples
         Assert.Contains("the entry is null", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("units")]
+    [InlineData("households")]
+    [InlineData("partyOrganizations")]
+    [InlineData("partyMembers")]
+    public void A_null_entry_before_referenced_items_is_the_only_error_and_references_still_resolve(string list)
+    {
+        // Null entries shift document indexes against list positions; references must still resolve by position.
+        var document = SampleDocument();
+        document[list]!.AsArray().Insert(0, null);
+        document[list]!.AsArray().Insert(1, null);
+
+        var e = Refused(document.ToJsonString());
+
+        Assert.Equal([$"$.{list}[0]", $"$.{list}[1]"], e.Errors.Select(x => x.Path));
+    }
+
     [Fact]
     public void A_misspelt_unit_kind_is_refused_listing_the_kinds_allowed()
     {
