@@ -85,6 +85,9 @@ public sealed class RequestLogErrorExamples
     [InlineData("""{"type":"resolved","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":"Unit","id":"u"},"summary":null}""", "$.summary")]
     [InlineData("""{"type":"forwarded","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":"Unit","id":"u"},"to":{"kind":"Unit","id":"v"},"reason":null}""", "$.reason")]
     [InlineData("""{"type":"calledBack","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":"Unit","id":"u"},"satisfaction":"Delighted","comment":""}""", "$.satisfaction")]
+    [InlineData("""{"type":"calledBack","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":"Unit","id":"u"},"satisfaction":42,"comment":""}""", "$.satisfaction")]
+    [InlineData("""{"type":"calledBack","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":"Unit","id":"u"},"satisfaction":"42","comment":""}""", "$.satisfaction")]
+    [InlineData("""{"type":"accepted","requestId":"r-1","at":"2023-03-01T02:05:00Z","by":{"kind":7,"id":"u"}}""", "$.by.kind")]
     public void A_bad_event_document_is_refused_with_a_DataValidationException_naming_where(string json, string pathStart)
     {
         var thrown = Record.Exception(() => RequestEventJson.Deserialize(json));
