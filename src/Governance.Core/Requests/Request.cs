@@ -251,7 +251,7 @@ public sealed class Request
             ForwardRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestForwarded(Id, c.At, c.By, c.To, c.Reason),
             EscalateRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestEscalated(Id, c.At, c.By, c.To, c.Reason),
             ExplainRequest c => DecideExplain(c),
-            AwaitResident c => RequireHandler(c.By, trigger) ?? new RequestAwaitingResident(Id, c.At, c.By, CheckDefined(c.Reason, trigger), c.Note ?? string.Empty),
+            AwaitResident c => DecideAwait(c),
             ResumeRequest c => RequireHandler(c.By, trigger) ?? new RequestResumed(Id, c.At, c.By, c.Note ?? string.Empty, Policy.Resume(Deadlines, CategoryClass, PausedAt!.Value, c.At)),
             ResolveRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Summary, "a summary of what was done", trigger) ?? new RequestResolved(Id, c.At, c.By, c.Summary),
             CallBackResident c => RequireNamed(c.By, trigger) ?? new RequestCalledBack(Id, c.At, c.By, CheckDefined(c.Satisfaction, trigger), c.Comment ?? string.Empty),
@@ -273,6 +273,16 @@ public sealed class Request
         return HandlerAccepted
             ? throw Refuse(RequestTrigger.Accept, $"{Handler} has already accepted it")
             : new RequestAccepted(Id, c.At, c.By);
+    }
+
+    // A resume returns the request to Accepted, so only a handler that has accepted it may pause it: otherwise the
+    // request would come back Accepted by a handler that never accepted it, and could then never be accepted.
+    private RequestAwaitingResident DecideAwait(AwaitResident c)
+    {
+        RequireHandler(c.By, RequestTrigger.AwaitResident);
+        return HandlerAccepted
+            ? new RequestAwaitingResident(Id, c.At, c.By, CheckDefined(c.Reason, RequestTrigger.AwaitResident), c.Note ?? string.Empty)
+            : throw Refuse(RequestTrigger.AwaitResident, $"{Handler} has not accepted it; a handler waits on the resident only once it has accepted the request");
     }
 
     /// <summary>The checks shared by forwarding and escalation; null when they pass (callers then build the event).</summary>

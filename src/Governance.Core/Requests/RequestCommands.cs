@@ -62,8 +62,11 @@ public sealed record ExplainRequest(Agency By, Instant At, string Reason, LocalD
     public override RequestTrigger Trigger => RequestTrigger.Explain;
 }
 
-/// <summary>The current handler waits on the resident; the resolution clock pauses.</summary>
-/// <param name="By">The current handler.</param>
+/// <summary>
+/// The current handler waits on the resident; the resolution clock pauses. Refused until the handler has accepted the
+/// request, because the resume returns it to <see cref="RequestStatus.Accepted"/>.
+/// </summary>
+/// <param name="By">The current handler, which has accepted the request.</param>
 /// <param name="At">When the wait begins.</param>
 /// <param name="Reason">Why.</param>
 /// <param name="Note">Details; may be empty.</param>

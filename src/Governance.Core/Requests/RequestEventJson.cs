@@ -61,6 +61,14 @@ public static class RequestEventJson
         {
             Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         };
+        // Enums by name only: the default converter also reads numbers, even ones no enum member has.
+        options.Converters.Add(new JsonStringEnumConverter<Channel>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Time.CategoryClass>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<Satisfaction>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<PauseReason>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<RejectionReason>(allowIntegerValues: false));
+        options.Converters.Add(new JsonStringEnumConverter<DeadlineKind>(allowIntegerValues: false));
         options.Converters.Add(NodaConverters.InstantConverter);
         options.Converters.Add(NodaConverters.LocalDateConverter);
         return options;

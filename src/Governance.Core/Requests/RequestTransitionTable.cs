@@ -8,16 +8,22 @@ namespace Governance.Core.Requests;
 internal static class RequestTransitionTable
 {
     private const byte Refused = byte.MaxValue;
+    private static readonly int StatusCount = Enum.GetValues<RequestStatus>().Length;
     private static readonly int TriggerCount = Enum.GetValues<RequestTrigger>().Length;
     private static readonly byte[] Next = Compile();
 
     public static bool TryNext(RequestStatus status, RequestTrigger trigger, out RequestStatus next)
     {
-        var cell = (uint)status * (uint)TriggerCount + (uint)trigger;
-        if (cell < (uint)Next.Length && (uint)trigger < (uint)TriggerCount && Next[cell] != Refused)
+        // Both bounds are checked before multiplying: a huge undefined status would otherwise wrap around in 32 bits
+        // and land on another status's row.
+        if ((uint)status < (uint)StatusCount && (uint)trigger < (uint)TriggerCount)
         {
-            next = (RequestStatus)Next[cell];
-            return true;
+            var cell = Next[((int)status * TriggerCount) + (int)trigger];
+            if (cell != Refused)
+            {
+                next = (RequestStatus)cell;
+                return true;
+            }
         }
 
         next = status;
