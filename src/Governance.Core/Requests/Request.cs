@@ -91,8 +91,14 @@ public sealed class Request
     /// <summary>The latest explanation given to the resident, if any.</summary>
     public RequestExplained? Explanation { get; private set; }
 
-    /// <summary>When the resident was first told why, if ever; with <see cref="ResolvedAt"/> this decides the same-day rule.</summary>
+    /// <summary>When the resident was first told why, if ever (even before a reopen).</summary>
     public Instant? FirstExplainedAt { get; private set; }
+
+    /// <summary>
+    /// When the resident first had an answer — the request resolved or explained — since it was received or last
+    /// reopened; <see langword="null"/> until then. This decides the same-day rule.
+    /// </summary>
+    public Instant? AnsweredAt { get; private set; }
 
     /// <summary>When the wait on the resident began, while <see cref="Status"/> is <see cref="RequestStatus.AwaitingResident"/>.</summary>
     public Instant? PausedAt { get; private set; }
@@ -134,11 +140,11 @@ public sealed class Request
     public ServiceLevelPolicy Policy { get; }
 
     /// <summary>
-    /// True when, at <paramref name="instant"/>, the resident has had an answer: the request was resolved or explained
-    /// strictly before it. <c>MetSameDayRule</c> is this at <see cref="RequestDeadlines.SameDay"/>.
+    /// True when, at <paramref name="instant"/>, the resident has had an answer since the request was received or last
+    /// reopened: <see cref="AnsweredAt"/> is strictly before it. At <see cref="RequestDeadlines.SameDay"/> this is the
+    /// same-day rule (当天解决或说明原因).
     /// </summary>
-    public bool WasAnsweredBefore(Instant instant) =>
-        (FirstResolvedAt is { } resolved && resolved < instant) || (FirstExplainedAt is { } explained && explained < instant);
+    public bool WasAnsweredBefore(Instant instant) => AnsweredAt is { } answered && answered < instant;
 
     /// <summary>True when the deadline of <paramref name="kind"/> now in force has been recorded as passed.</summary>
     public bool HasPassed(DeadlineKind kind) => (_passed & Flag(kind)) != 0;
@@ -192,9 +198,18 @@ public sealed class Request
 
             if (request is null)
             {
-                request = e is RequestReceived received
-                    ? new Request(received, policy)
-                    : throw Invalid(position, e.RequestId.Value, $"a request's log starts with 'received', not with {e.GetType().Name}");
+                if (e is not RequestReceived received)
+                {
+                    throw Invalid(position, e.RequestId.Value, $"a request's log starts with 'received', not with {e.GetType().Name}");
+                }
+
+                if (string.IsNullOrWhiteSpace(received.RequestId.Value) || !IsNamed(received.Owner) || !IsNamed(received.Handler)
+                    || !Enum.IsDefined(received.Channel) || !Enum.IsDefined(received.CategoryClass))
+                {
+                    throw Invalid(position, received.RequestId.Value, "a 'received' event names the request, a named owner and handler, a defined channel and category class");
+                }
+
+                request = new Request(received, policy);
             }
             else
             {
@@ -202,7 +217,7 @@ public sealed class Request
                 {
                     request.Apply(e);
                 }
-                catch (RequestCommandException refused)
+                catch (Exception refused) when (refused is RequestCommandException or ArgumentException)
                 {
                     throw Invalid(position, e.RequestId.Value, refused.Message);
                 }
@@ -321,7 +336,7 @@ public sealed class Request
     private RequestMerged DecideMerge(MergeRequest c)
     {
         RequireHandlerOrOwner(c.By, RequestTrigger.Merge);
-        if (string.IsNullOrEmpty(c.Into.Value) || c.Into == Id)
+        if (string.IsNullOrWhiteSpace(c.Into.Value) || c.Into == Id)
         {
             throw Refuse(RequestTrigger.Merge, "a request is merged into another request");
         }
@@ -343,6 +358,16 @@ public sealed class Request
             throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline is {due}, after {c.At}");
         }
 
+        if (Status == RequestStatus.AwaitingResident)
+        {
+            throw Refuse(RequestTrigger.DeadlinePassed, "the clock is paused while the request waits on the resident; the deadlines move when it resumes");
+        }
+
+        if (kind == DeadlineKind.SameDay && AnsweredAt is { } answered && answered < due)
+        {
+            throw Refuse(RequestTrigger.DeadlinePassed, $"the resident was answered at {answered}, before the same-day deadline: nothing was missed");
+        }
+
         return HasPassed(kind)
             ? throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline was already recorded as passed")
             : new RequestDeadlinePassed(Id, c.At, kind);
@@ -350,15 +375,23 @@ public sealed class Request
 
     /// <summary>
     /// Applies an event, decided by <see cref="Decide"/> or read from the log. Checks that it belongs to this request,
-    /// does not go back in time and is permitted by the lifecycle; otherwise throws and changes nothing.
+    /// does not go back in time, is permitted by the lifecycle and is well formed (named agencies, defined enum values,
+    /// the reasons its command requires); otherwise throws and changes nothing. It does not re-judge who was allowed to
+    /// act: that was decided when the event was made.
     /// </summary>
-    /// <exception cref="RequestCommandException">The event does not fit this request's state.</exception>
+    /// <exception cref="ArgumentException"><paramref name="e"/> is a <see cref="RequestReceived"/>: that only starts a log.</exception>
+    /// <exception cref="RequestCommandException">The event does not fit this request's state, or is malformed.</exception>
     public void Apply(RequestEvent e)
     {
         Preconditions.CheckNotNull(e);
         if (e.Trigger is not { } trigger)
         {
-            throw Refuse(RequestTrigger.Accept, "a request is received once; 'received' can only start a log");
+            throw new ArgumentException($"Request {Id} is already received; a 'received' event only starts a log.", nameof(e));
+        }
+
+        if (WellFormed(e) is { } malformed)
+        {
+            throw Refuse(trigger, $"the event is malformed: {malformed}");
         }
 
         if (e.RequestId != Id)
@@ -392,6 +425,7 @@ public sealed class Request
             case RequestExplained x:
                 Explanation = x;
                 FirstExplainedAt ??= x.At;
+                AnsweredAt ??= x.At;
                 break;
             case RequestAwaitingResident a:
                 PausedAt = a.At;
@@ -404,6 +438,7 @@ public sealed class Request
             case RequestResolved r:
                 ResolvedAt = r.At;
                 FirstResolvedAt ??= r.At;
+                AnsweredAt ??= r.At;
                 break;
             case RequestCalledBack c:
                 Satisfaction = c.Satisfaction;
@@ -411,6 +446,7 @@ public sealed class Request
                 break;
             case RequestReopened r:
                 ResolvedAt = null;
+                AnsweredAt = null; // the reopened matter needs a new answer by its new same-day deadline
                 HandlerAccepted = false;
                 Reopens++;
                 _declinedBy?.Clear();
@@ -430,6 +466,28 @@ public sealed class Request
 
         Status = next;
         _history.Add(e);
+    }
+
+    /// <summary>What is wrong with an event's own fields, whatever the state; null when nothing is.</summary>
+    private static string? WellFormed(RequestEvent e)
+    {
+        static bool Text(string? text) => !string.IsNullOrWhiteSpace(text);
+        return e switch
+        {
+            RequestAccepted a when !IsNamed(a.By) => "it names no agency",
+            RequestForwarded f when !IsNamed(f.By) || !IsNamed(f.To) || !Text(f.Reason) => "a forward names both agencies and a reason",
+            RequestEscalated x when !IsNamed(x.By) || !IsNamed(x.To) || !Text(x.Reason) => "an escalation names both agencies and a reason",
+            RequestExplained x when !IsNamed(x.By) || !Text(x.Reason) => "an explanation names an agency and what the resident was told",
+            RequestAwaitingResident a when !IsNamed(a.By) || !Enum.IsDefined(a.Reason) => "a wait names an agency and a defined reason",
+            RequestResumed r when !IsNamed(r.By) => "it names no agency",
+            RequestResolved r when !IsNamed(r.By) || !Text(r.Summary) => "a resolution names an agency and what was done",
+            RequestCalledBack c when !IsNamed(c.By) || !Enum.IsDefined(c.Satisfaction) => "a call-back names an agency and a defined satisfaction",
+            RequestReopened r when !IsNamed(r.By) || !Text(r.Reason) => "a reopen names an agency and the new fact",
+            RequestRejected r when !IsNamed(r.By) || !Enum.IsDefined(r.Reason) || !Text(r.Explanation) => "a rejection names an agency, a defined reason and what the resident was told",
+            RequestMerged m when !IsNamed(m.By) || !Text(m.Into.Value) || m.Into == m.RequestId => "a merge names an agency and another request",
+            RequestDeadlinePassed d when !Enum.IsDefined(d.Deadline) => "the deadline kind is not defined",
+            _ => null,
+        };
     }
 
     /// <summary>Returns the id, status, owner and handler; never personal data.</summary>
