@@ -58,15 +58,18 @@ public static class LiaisonAssigner
         options = (options ?? previous.Options).Validate();
         var level = PartitionLevel(options);
         var oldLiaison = new int[newChart.Households.Length];
-        Array.Fill(oldLiaison, -1);
+        Array.Fill(oldLiaison, PartitionSolver.NoPrevious);
         foreach (var link in previous.Links)
         {
-            if (newChart.TryGetHousehold(link.Household, out var household)
-                && newChart.TryGetPartyMember(link.Liaison, out var member)
-                && ReferenceEquals(newChart.AncestorAt(household, level), newChart.AncestorAt(newChart.HouseholdOf(member), level)))
+            if (!newChart.TryGetHousehold(link.Household, out var household))
             {
-                oldLiaison[household.Index] = member.Index;
+                continue;
             }
+
+            oldLiaison[household.Index] = newChart.TryGetPartyMember(link.Liaison, out var member)
+                && ReferenceEquals(newChart.AncestorAt(household, level), newChart.AncestorAt(newChart.HouseholdOf(member), level))
+                ? member.Index
+                : PartitionSolver.LostPrevious;
         }
 
         var liaisonOf = SolveAll(newChart, options, oldLiaison);
@@ -85,7 +88,7 @@ public static class LiaisonAssigner
             var reason = !known ? LiaisonChangeReason.HouseholdJoined
                 : before is null ? LiaisonChangeReason.Covered
                 : !newChart.TryGetPartyMember(before.Value, out _) ? LiaisonChangeReason.LiaisonLeft
-                : oldLiaison[household.Index] < 0 ? LiaisonChangeReason.LiaisonOutOfReach
+                : oldLiaison[household.Index] == PartitionSolver.LostPrevious ? LiaisonChangeReason.LiaisonOutOfReach
                 : LiaisonChangeReason.Rebalanced;
             changes.Add(new LiaisonChange(household.Id, before, current, reason));
         }

@@ -13,8 +13,9 @@ namespace Governance.Core.Liaison;
 /// an arc goes up from each unit to its parent at the cost increment of that level (grid: SameGrid − SameBuilding,
 /// community: SameCommunity − SameGrid, street level: AcrossCommunities − SameCommunity) and down at 0, so a path from
 /// one building to another costs exactly the difference between their relation's cost and SameBuilding. Households
-/// are grouped by (building, previous liaison): a building's households without a previous link go straight to the
-/// sink; a group that shares a previous liaison is a node reached from its building (a changed link) or directly from
+/// are grouped by (building, previous liaison): a building's households without a previous liaison go straight to the
+/// sink, paying W (covering them is a change); those whose previous liaison is gone or out of reach form a group per
+/// building without that penalty (they change either way); a group that shares a previous liaison is a node reached from its building (a changed link) or directly from
 /// that liaison (a kept link, rewarded by −W). Each covered household earns −BIG at the sink.</para>
 /// <para>The weights make the single cost lexicographic: BIG exceeds any difference the other terms can make, S
 /// exceeds any difference in changes and costs, W exceeds any difference in costs. A min-cost flow (of any value) is
@@ -30,11 +31,17 @@ internal static class PartitionSolver
     private const int Source = 0;
     private const int Sink = 1;
 
+    /// <summary>In <c>oldLiaison</c>: the household had no liaison (or is new). Covering it is a change.</summary>
+    public const int NoPrevious = -1;
+
+    /// <summary>In <c>oldLiaison</c>: the household had a liaison who is gone or out of reach. It changes whether covered or not.</summary>
+    public const int LostPrevious = -2;
+
     /// <summary>Writes the liaison (a member's chart index, or −1) of every household under <paramref name="root"/> into <paramref name="liaisonOf"/>.</summary>
     /// <param name="chart">The district.</param>
     /// <param name="root">The partition: a community, or a street-level unit.</param>
     /// <param name="options">Validated rules.</param>
-    /// <param name="oldLiaison">By household index: the previous liaison's member index when the link is still allowed, else −1; null for a first assignment.</param>
+    /// <param name="oldLiaison">By household index: the previous liaison's member index when the link is still allowed, <see cref="LostPrevious"/> when it had one that cannot be kept, else <see cref="NoPrevious"/>; null for a first assignment.</param>
     /// <param name="liaisonOf">Output by household index; only this partition's households are written.</param>
     /// <param name="localOf">Scratch by unit index, shared by partitions (each writes only its own units).</param>
     public static void Solve(Chart chart, Unit root, LiaisonOptions options, int[]? oldLiaison, int[] liaisonOf, int[] localOf)
@@ -88,8 +95,8 @@ internal static class PartitionSolver
         {
             var b = localOf[chart.BuildingIndex(households[i])];
             householdBuilding[i] = b;
-            var old = oldLiaison is null ? -1 : oldLiaison[households[i].Index];
-            if (old < 0)
+            var old = oldLiaison is null ? NoPrevious : oldLiaison[households[i].Index];
+            if (old == NoPrevious)
             {
                 groupOf[i] = -1;
                 freeHouseholds[b]++;
@@ -128,7 +135,10 @@ internal static class PartitionSolver
 
         foreach (var m in groupMember)
         {
-            individual.TryAdd(m, -1);
+            if (m >= 0)
+            {
+                individual.TryAdd(m, -1);
+            }
         }
 
         for (var i = 0; i < members.Length; i++)
@@ -193,10 +203,15 @@ internal static class PartitionSolver
         var changedArc = new int[groupKey.Count];
         for (var g = 0; g < groupKey.Count; g++)
         {
-            var k = individual[groupMember[g]];
-            var relationCost = options.CostAt(Relation(units, unitParent, keeperBuilding[k], groupBuilding[g]));
             changedArc[g] = flow.AddArc(unitNode + groupBuilding[g], groupNode + g, groupSize[g], options.SameBuildingCost);
-            keptArc[g] = flow.AddArc(keeperNode + k, groupNode + g, groupSize[g], relationCost - w);
+            keptArc[g] = -1;
+            if (groupMember[g] >= 0)
+            {
+                var k = individual[groupMember[g]];
+                var relationCost = options.CostAt(Relation(units, unitParent, keeperBuilding[k], groupBuilding[g]));
+                keptArc[g] = flow.AddArc(keeperNode + k, groupNode + g, groupSize[g], relationCost - w);
+            }
+
             flow.AddArc(groupNode + g, Sink, groupSize[g], -big);
         }
 
@@ -226,7 +241,7 @@ internal static class PartitionSolver
         for (var g = 0; g < groupKey.Count; g++)
         {
             groupQueue[g].Sort(ByHouseholdId);
-            var kept = flow.Flow(keptArc[g]);
+            var kept = keptArc[g] < 0 ? 0 : flow.Flow(keptArc[g]);
             for (var j = 0; j < kept; j++)
             {
                 liaisonOf[groupQueue[g][j].Index] = groupMember[g];
