@@ -29,11 +29,14 @@ public static class LiaisonAssigner
     /// <param name="options">The rules; <see cref="LiaisonOptions.Default"/> when null.</param>
     /// <exception cref="ArgumentNullException"><paramref name="chart"/> is null.</exception>
     /// <exception cref="ArgumentException">An option is out of range; the exception names it.</exception>
-    public static LiaisonAssignment Assign(Chart chart, LiaisonOptions? options = null)
+    public static LiaisonAssignment Assign(Chart chart, LiaisonOptions? options = null) => Assign(chart, options, parallel: true);
+
+    /// <summary><see cref="Assign(Chart, LiaisonOptions?)"/>, optionally on one thread (the benchmarks' baseline).</summary>
+    internal static LiaisonAssignment Assign(Chart chart, LiaisonOptions? options, bool parallel)
     {
         Preconditions.CheckNotNull(chart);
         options = (options ?? LiaisonOptions.Default).Validate();
-        var liaisonOf = SolveAll(chart, options, null);
+        var liaisonOf = SolveAll(chart, options, null, parallel);
         return new LiaisonAssignment(chart, options, liaisonOf, []);
     }
 
@@ -72,7 +75,7 @@ public static class LiaisonAssigner
                 : PartitionSolver.LostPrevious;
         }
 
-        var liaisonOf = SolveAll(newChart, options, oldLiaison);
+        var liaisonOf = SolveAll(newChart, options, oldLiaison, parallel: true);
         var changes = ImmutableArray.CreateBuilder<LiaisonChange>();
         var members = newChart.PartyMembers;
         foreach (var household in newChart.HouseholdsUnder(newChart.District))
@@ -107,7 +110,7 @@ public static class LiaisonAssigner
     private static UnitLevel PartitionLevel(LiaisonOptions options) =>
         options.AllowAcrossCommunities ? UnitLevel.StreetLevel : UnitLevel.Community;
 
-    private static int[] SolveAll(Chart chart, LiaisonOptions options, int[]? oldLiaison)
+    private static int[] SolveAll(Chart chart, LiaisonOptions options, int[]? oldLiaison, bool parallel)
     {
         var level = PartitionLevel(options);
         var partitions = new List<Unit>();
@@ -124,7 +127,8 @@ public static class LiaisonAssigner
         var localOf = new int[chart.UnitCount];
 
         // Each partition writes only its own households and units, so the result does not depend on scheduling.
-        Parallel.For(0, partitions.Count, p => PartitionSolver.Solve(chart, partitions[p], options, oldLiaison, liaisonOf, localOf));
+        Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel ? -1 : 1 },
+            p => PartitionSolver.Solve(chart, partitions[p], options, oldLiaison, liaisonOf, localOf));
         return liaisonOf;
     }
 }
