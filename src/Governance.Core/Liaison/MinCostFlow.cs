@@ -9,7 +9,7 @@ internal sealed class MinCostFlow
 {
     public const int Infinite = 1 << 30;
 
-    private int[] _head;
+    private readonly int[] _head;
     private int[] _next = new int[64];
     private int[] _to = new int[64];
     private int[] _cap = new int[64];
