@@ -408,6 +408,9 @@ public sealed class Chart
 
     internal int ParentIndex(int unit) => _parent[unit];
 
+    /// <summary>The unit index of the building the household lives in; no ownership check (hot path).</summary>
+    internal int BuildingIndex(Household household) => _householdBuilding[household.Index];
+
     private ReadOnlySpan<T> SubtreeSlice<T>(T[] inTreeOrder, int[] before, int unit)
     {
         var start = before[_preorderPosition[unit]];
