@@ -22,6 +22,7 @@ public sealed class Request
 {
     private readonly List<RequestEvent> _history = new(capacity: 8);
     private List<Agency>? _declinedBy; // most requests are never passed on: made on the first forward
+    private List<WhistleSummons>? _summons; // made on the first whistle
     private DeadlineKinds _passed;
 
     private Request(RequestReceived received, ServiceLevelPolicy policy)
@@ -129,6 +130,9 @@ public sealed class Request
 
     /// <summary>The agencies that passed it on and may not receive it back until a new fact.</summary>
     public IReadOnlyList<Agency> DeclinedBy => (IReadOnlyList<Agency>?)_declinedBy ?? [];
+
+    /// <summary>The district departments summoned to it by whistles (吹哨), oldest first, and how their reports went.</summary>
+    public IReadOnlyList<WhistleSummons> Summons => (IReadOnlyList<WhistleSummons>?)_summons ?? [];
 
     /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
     public IReadOnlyList<RequestEvent> History => _history;
@@ -274,6 +278,9 @@ public sealed class Request
             RejectRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Explanation, "what the resident is told", trigger) ?? new RequestRejected(Id, c.At, c.By, CheckDefined(c.Reason, trigger), c.Explanation),
             MergeRequest c => DecideMerge(c),
             RecordDeadlinePassed c => DecideDeadline(c),
+            SummonDepartment c => DecideSummon(c),
+            ReportToWhistle c => DecideReport(c),
+            RecordReportMissed c => DecideReportMissed(c),
             _ => throw Refuse(trigger, $"{command.GetType().Name} is not a request command this version knows"),
         };
     }
@@ -373,6 +380,61 @@ public sealed class Request
             : new RequestDeadlinePassed(Id, c.At, kind);
     }
 
+    private DepartmentSummoned DecideSummon(SummonDepartment c)
+    {
+        RequireHandlerOrOwner(c.By, RequestTrigger.Summon);
+        RequireText(c.Reason, "why the department is needed", RequestTrigger.Summon);
+        if (c.By.Kind is not (AgencyKind.Unit or AgencyKind.SubdistrictOffice))
+        {
+            throw Refuse(RequestTrigger.Summon, $"a whistle is blown by a street-level unit or its office, not by {c.By}");
+        }
+
+        if (string.IsNullOrWhiteSpace(c.Department.Value))
+        {
+            throw Refuse(RequestTrigger.Summon, "the command names no department");
+        }
+
+        return LatestSummons(c.Department) is { ReportedAt: null } pending
+            ? throw Refuse(RequestTrigger.Summon, $"{c.Department} was summoned at {pending.SummonedAt} and has not reported yet")
+            : new DepartmentSummoned(Id, c.At, c.By, c.Department, c.At + Policy.WhistleReportLimit, c.Reason);
+    }
+
+    private DepartmentReported DecideReport(ReportToWhistle c) => LatestSummons(c.Department) switch
+    {
+        null => throw Refuse(RequestTrigger.Report, $"{c.Department} was not summoned"),
+        { ReportedAt: { } reported } => throw Refuse(RequestTrigger.Report, $"{c.Department} already reported at {reported}"),
+        _ => new DepartmentReported(Id, c.At, c.Department),
+    };
+
+    private DepartmentReportMissed DecideReportMissed(RecordReportMissed c) => LatestSummons(c.Department) switch
+    {
+        null => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department} was not summoned"),
+        { ReportedAt: { } reported } => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department} reported at {reported}"),
+        { Missed: true } => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department}'s miss was already recorded"),
+        { ReportBy: var due } when c.At < due => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department}'s report is due at {due}, after {c.At}"),
+        _ => new DepartmentReportMissed(Id, c.At, c.Department),
+    };
+
+    /// <summary>The latest summons of <paramref name="department"/>, or null.</summary>
+    private WhistleSummons? LatestSummons(DistrictDepartmentId department)
+    {
+        for (var i = (_summons?.Count ?? 0) - 1; i >= 0; i--)
+        {
+            if (_summons![i].Department == department)
+            {
+                return _summons[i];
+            }
+        }
+
+        return null;
+    }
+
+    private void UpdateLatestSummons(DistrictDepartmentId department, Func<WhistleSummons, WhistleSummons> update)
+    {
+        var i = _summons!.FindLastIndex(x => x.Department == department);
+        _summons[i] = update(_summons[i]);
+    }
+
     /// <summary>
     /// Applies an event, decided by <see cref="Decide"/> or read from the log. Checks that it belongs to this request,
     /// does not go back in time, is permitted by the lifecycle and is well formed (named agencies, defined enum values,
@@ -407,6 +469,17 @@ public sealed class Request
         if (!RequestLifecycle.TryGetNext(Status, trigger, out var next))
         {
             throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
+        }
+
+        var reporting = e switch
+        {
+            DepartmentReported r => r.Department,
+            DepartmentReportMissed m => m.Department,
+            _ => (DistrictDepartmentId?)null,
+        };
+        if (reporting is { } department && LatestSummons(department) is null)
+        {
+            throw Refuse(trigger, $"{department} was not summoned");
         }
 
         switch (e)
@@ -462,6 +535,15 @@ public sealed class Request
             case RequestDeadlinePassed d:
                 _passed |= Flag(d.Deadline);
                 break;
+            case DepartmentSummoned w:
+                (_summons ??= []).Add(new WhistleSummons(w.Department, w.At, w.ReportBy, null, false));
+                break;
+            case DepartmentReported r:
+                UpdateLatestSummons(r.Department, x => x with { ReportedAt = r.At });
+                break;
+            case DepartmentReportMissed m:
+                UpdateLatestSummons(m.Department, x => x with { Missed = true });
+                break;
         }
 
         Status = next;
@@ -486,6 +568,9 @@ public sealed class Request
             RequestRejected r when !IsNamed(r.By) || !Enum.IsDefined(r.Reason) || !Text(r.Explanation) => "a rejection names an agency, a defined reason and what the resident was told",
             RequestMerged m when !IsNamed(m.By) || !Text(m.Into.Value) || m.Into == m.RequestId => "a merge names an agency and another request",
             RequestDeadlinePassed d when !Enum.IsDefined(d.Deadline) => "the deadline kind is not defined",
+            DepartmentSummoned w when !IsNamed(w.By) || !Text(w.Department.Value) || !Text(w.Reason) || w.ReportBy < w.At => "a summons names an agency, a department, a reason and a report limit after it",
+            DepartmentReported r when !Text(r.Department.Value) => "it names no department",
+            DepartmentReportMissed m when !Text(m.Department.Value) => "it names no department",
             _ => null,
         };
     }

@@ -150,6 +150,39 @@ public sealed record RecordDeadlinePassed(Instant At, DeadlineKind Deadline) : R
     public override RequestTrigger Trigger => RequestTrigger.DeadlinePassed;
 }
 
+/// <summary>
+/// 吹哨: the handler or the owner (in practice the street-level unit or its office) summons a district department to
+/// the request; it must report within the policy's whistle report limit. Refused for a department already summoned
+/// and not yet reported, and for an agency that is itself a department.
+/// </summary>
+/// <param name="By">The handler or the owner; a unit or a subdistrict office.</param>
+/// <param name="At">When.</param>
+/// <param name="Department">The department summoned.</param>
+/// <param name="Reason">Why it is needed; required.</param>
+public sealed record SummonDepartment(Agency By, Instant At, DistrictDepartmentId Department, string Reason) : RequestCommand(At)
+{
+    /// <inheritdoc/>
+    public override RequestTrigger Trigger => RequestTrigger.Summon;
+}
+
+/// <summary>报到: a summoned department reports. Refused when it was not summoned or has already reported.</summary>
+/// <param name="Department">The department reporting.</param>
+/// <param name="At">When; after its limit the report is late (and its miss may already be recorded).</param>
+public sealed record ReportToWhistle(DistrictDepartmentId Department, Instant At) : RequestCommand(At)
+{
+    /// <inheritdoc/>
+    public override RequestTrigger Trigger => RequestTrigger.Report;
+}
+
+/// <summary>Records that a summoned department missed its report limit. Refused before the limit, after a report, or twice.</summary>
+/// <param name="At">When it is recorded; at or after the limit.</param>
+/// <param name="Department">The department.</param>
+public sealed record RecordReportMissed(Instant At, DistrictDepartmentId Department) : RequestCommand(At)
+{
+    /// <inheritdoc/>
+    public override RequestTrigger Trigger => RequestTrigger.ReportMissed;
+}
+
 /// <summary>What a resident (or a proactive member of staff) submits: the request before it has an owner.</summary>
 /// <param name="Id">The request's id; unique where it is received.</param>
 /// <param name="Channel">How it arrived.</param>

@@ -86,6 +86,7 @@ public static class RequestEventJson
     [
         typeof(RequestIdJsonConverter), typeof(UnitIdJsonConverter), typeof(HouseholdIdJsonConverter),
         typeof(CategoryCodeJsonConverter), typeof(PersonNameJsonConverter), typeof(PhoneNumberJsonConverter),
+        typeof(DistrictDepartmentIdJsonConverter),
     ])]
 [JsonSerializable(typeof(RequestEvent))]
 internal sealed partial class RequestEventJsonContext : JsonSerializerContext;
@@ -130,6 +131,13 @@ internal sealed class HouseholdIdJsonConverter : StringValueJsonConverter<Househ
     protected override HouseholdId Create(string text) => new(text);
 
     protected override string TextOf(HouseholdId value) => value.Value;
+}
+
+internal sealed class DistrictDepartmentIdJsonConverter : StringValueJsonConverter<DistrictDepartmentId>
+{
+    protected override DistrictDepartmentId Create(string text) => new(text);
+
+    protected override string TextOf(DistrictDepartmentId value) => value.Value;
 }
 
 internal sealed class CategoryCodeJsonConverter : StringValueJsonConverter<CategoryCode>

@@ -27,6 +27,9 @@ namespace Governance.Core.Requests;
 [JsonDerivedType(typeof(RequestRejected), "rejected")]
 [JsonDerivedType(typeof(RequestMerged), "merged")]
 [JsonDerivedType(typeof(RequestDeadlinePassed), "deadlinePassed")]
+[JsonDerivedType(typeof(DepartmentSummoned), "departmentSummoned")]
+[JsonDerivedType(typeof(DepartmentReported), "departmentReported")]
+[JsonDerivedType(typeof(DepartmentReportMissed), "departmentReportMissed")]
 public abstract record RequestEvent(
     [property: JsonPropertyOrder(-2)] RequestId RequestId,
     [property: JsonPropertyOrder(-1)] Instant At)
@@ -47,6 +50,9 @@ public abstract record RequestEvent(
         RequestRejected => RequestTrigger.Reject,
         RequestMerged => RequestTrigger.Merge,
         RequestDeadlinePassed => RequestTrigger.DeadlinePassed,
+        DepartmentSummoned => RequestTrigger.Summon,
+        DepartmentReported => RequestTrigger.Report,
+        DepartmentReportMissed => RequestTrigger.ReportMissed,
         _ => null,
     };
 }
@@ -161,3 +167,24 @@ public sealed record RequestMerged(RequestId RequestId, Instant At, Agency By, R
 /// <param name="At">When it was recorded (at or after the deadline).</param>
 /// <param name="Deadline">Which deadline.</param>
 public sealed record RequestDeadlinePassed(RequestId RequestId, Instant At, DeadlineKind Deadline) : RequestEvent(RequestId, At);
+
+/// <summary>吹哨: <paramref name="By"/> summoned a district department to the request; it must report by <paramref name="ReportBy"/>.</summary>
+/// <param name="RequestId">The request.</param>
+/// <param name="At">When the whistle was blown.</param>
+/// <param name="By">The street-level unit (or its office) that blew it.</param>
+/// <param name="Department">The department summoned.</param>
+/// <param name="ReportBy">When its report is due: <paramref name="At"/> plus the policy's whistle report limit.</param>
+/// <param name="Reason">Why the department is needed.</param>
+public sealed record DepartmentSummoned(RequestId RequestId, Instant At, Agency By, DistrictDepartmentId Department, Instant ReportBy, string Reason) : RequestEvent(RequestId, At);
+
+/// <summary>报到: a summoned department reported; late when <paramref name="At"/> is after its report limit.</summary>
+/// <param name="RequestId">The request.</param>
+/// <param name="At">When it reported.</param>
+/// <param name="Department">The department.</param>
+public sealed record DepartmentReported(RequestId RequestId, Instant At, DistrictDepartmentId Department) : RequestEvent(RequestId, At);
+
+/// <summary>A summoned department's report limit passed without a report; it counts against that department.</summary>
+/// <param name="RequestId">The request.</param>
+/// <param name="At">When the miss was recorded (at or after the limit).</param>
+/// <param name="Department">The department.</param>
+public sealed record DepartmentReportMissed(RequestId RequestId, Instant At, DistrictDepartmentId Department) : RequestEvent(RequestId, At);

@@ -8,8 +8,8 @@ namespace Governance.Core.Requests;
 /// the engine runs on, <see cref="CanFire"/>, the diagrams in <c>docs/</c> — is derived from this declaration.
 /// </summary>
 /// <remarks>
-/// Any open request can be resolved, rejected (the resident is still told why), merged into another, or pass a
-/// deadline. A request is forwarded or escalated by its handler and must be accepted by the next one; the owner
+/// Any open request can be resolved, rejected (the resident is still told why), merged into another, pass a
+/// deadline, or have district departments summoned to it (吹哨), report (报到) or miss their report. A request is forwarded or escalated by its handler and must be accepted by the next one; the owner
 /// (first contact) never changes and keeps the duty to explain. Terminal statuses (<see cref="RequestStatus.Closed"/>,
 /// <see cref="RequestStatus.Rejected"/>, <see cref="RequestStatus.Merged"/>) permit nothing.
 /// </remarks>
@@ -22,7 +22,10 @@ public static class RequestLifecycle
             .Permit(RequestTrigger.Resolve, RequestStatus.Resolved)
             .Permit(RequestTrigger.Reject, RequestStatus.Rejected)
             .Permit(RequestTrigger.Merge, RequestStatus.Merged)
-            .InternalTransition(RequestTrigger.DeadlinePassed, static _ => { });
+            .InternalTransition(RequestTrigger.DeadlinePassed, static _ => { })
+            .InternalTransition(RequestTrigger.Summon, static _ => { })
+            .InternalTransition(RequestTrigger.Report, static _ => { })
+            .InternalTransition(RequestTrigger.ReportMissed, static _ => { });
 
         machine.Configure(RequestStatus.Received).SubstateOf(RequestStatus.Open)
             .Permit(RequestTrigger.Accept, RequestStatus.Accepted)

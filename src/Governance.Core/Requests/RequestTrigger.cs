@@ -38,4 +38,13 @@ public enum RequestTrigger
 
     /// <summary>A deadline passed (warning, same-day or resolution); recorded without changing the status.</summary>
     DeadlinePassed,
+
+    /// <summary>吹哨: a district department is summoned to the request; it must report within the policy's limit.</summary>
+    Summon,
+
+    /// <summary>报到: a summoned department reports (late if after its limit).</summary>
+    Report,
+
+    /// <summary>A summoned department's report limit passed without a report; counts against the department.</summary>
+    ReportMissed,
 }

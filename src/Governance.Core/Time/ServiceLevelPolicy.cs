@@ -19,13 +19,20 @@ public sealed class ServiceLevelPolicy
     /// <summary>The default <see cref="WarningFraction"/>: warn when 80% of the time to the resolution deadline has passed.</summary>
     internal const double DefaultWarningFraction = 0.8;
 
+    /// <summary>The default <see cref="WhistleReportLimit"/>: 30 minutes, as in the original 吹哨报到 practice.</summary>
+    internal static readonly Duration DefaultWhistleReportLimit = Duration.FromMinutes(30);
+
+    /// <summary>The longest <see cref="WhistleReportLimit"/> allowed: one day.</summary>
+    internal static readonly Duration MaxWhistleReportLimit = Duration.FromDays(1);
+
     private readonly ResolutionLimit[] _limits;
 
-    internal ServiceLevelPolicy(WorkingCalendar calendar, LocalTime? sameDayCutoff, double warningFraction, ResolutionLimit[] limits)
+    internal ServiceLevelPolicy(WorkingCalendar calendar, LocalTime? sameDayCutoff, double warningFraction, ResolutionLimit[] limits, Duration whistleReportLimit)
     {
         Calendar = calendar;
         SameDayCutoff = sameDayCutoff;
         WarningFraction = warningFraction;
+        WhistleReportLimit = whistleReportLimit;
         _limits = limits;
     }
 
@@ -50,6 +57,12 @@ public sealed class ServiceLevelPolicy
     /// warned; strictly between 0 and 1, default 0.8.
     /// </summary>
     public double WarningFraction { get; }
+
+    /// <summary>
+    /// How long a district department summoned by a whistle (吹哨) has to report (报到), in calendar time from the
+    /// summons: more than zero and at most a day; default 30 minutes. A report after it is late and its miss is recorded.
+    /// </summary>
+    public Duration WhistleReportLimit { get; }
 
     /// <summary>
     /// The limit a new <see cref="ServiceLevelPolicyBuilder"/> starts with for <paramref name="categoryClass"/>:

@@ -15,6 +15,7 @@ public sealed class ServiceLevelPolicyBuilder
     private WorkingCalendar? _calendar;
     private LocalTime? _sameDayCutoff;
     private double _warningFraction = ServiceLevelPolicy.DefaultWarningFraction;
+    private Duration _whistleReportLimit = ServiceLevelPolicy.DefaultWhistleReportLimit;
     private bool _built;
 
     /// <summary>Creates a builder holding the defaults described on <see cref="ServiceLevelPolicyBuilder"/>.</summary>
@@ -28,7 +29,23 @@ public sealed class ServiceLevelPolicyBuilder
         _calendar = policy.Calendar;
         _sameDayCutoff = policy.SameDayCutoff;
         _warningFraction = policy.WarningFraction;
+        _whistleReportLimit = policy.WhistleReportLimit;
         _limits = Enum.GetValues<CategoryClass>().Select(policy.LimitFor).ToArray();
+    }
+
+    /// <summary>Sets how long a summoned district department has to report (<see cref="ServiceLevelPolicy.WhistleReportLimit"/>; default 30 minutes).</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is not more than zero and at most a day.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> has been called.</exception>
+    public ServiceLevelPolicyBuilder WithWhistleReportLimit(Duration limit)
+    {
+        if (limit <= Duration.Zero || limit > ServiceLevelPolicy.MaxWhistleReportLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(limit), limit, "A whistle report limit is more than zero and at most a day.");
+        }
+
+        CheckNotBuilt();
+        _whistleReportLimit = limit;
+        return this;
     }
 
     /// <summary>Sets the working calendar (default <see cref="WorkingCalendar.Default"/>).</summary>
@@ -99,7 +116,7 @@ public sealed class ServiceLevelPolicyBuilder
     {
         CheckNotBuilt();
         _built = true;
-        return new ServiceLevelPolicy(_calendar ?? WorkingCalendar.Default, _sameDayCutoff, _warningFraction, [.. _limits]);
+        return new ServiceLevelPolicy(_calendar ?? WorkingCalendar.Default, _sameDayCutoff, _warningFraction, [.. _limits], _whistleReportLimit);
     }
 
     private void CheckNotBuilt() =>

@@ -12,6 +12,9 @@ internal sealed class ServiceLevelPolicyDto
     public double? WarningFraction { get; set; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public decimal? WhistleReportMinutes { get; set; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public Dictionary<string, ResolutionLimitDto?>? Limits { get; set; }
 }
 

@@ -10,11 +10,12 @@ namespace Governance.Core.Time;
 /// policy is read onto <see cref="WorkingCalendar.Default"/> unless the caller supplies another.
 /// </summary>
 /// <remarks>
-/// <para>The format (the three top-level properties and each class under <c>limits</c> are optional; comments and trailing commas allowed):</para>
+/// <para>The format (the four top-level properties and each class under <c>limits</c> are optional; comments and trailing commas allowed):</para>
 /// <code>
 /// {
 ///   "sameDayCutoff": "17:00",     // HH:mm or HH:mm:ss.fffffffff; null or absent: no cut-off
 ///   "warningFraction": 0.8,       // strictly between 0 and 1; absent: 0.8
+///   "whistleReportMinutes": 30,   // how long a summoned department has to report; more than 0, at most 1440; absent: 30
 ///   "limits": {                   // by category class; a class left out keeps its default limit
 ///     "Emergency": { "clock": "CalendarTime", "hours": 2 },
 ///     "Utilities": { "clock": "CalendarTime", "hours": 24 },
@@ -89,6 +90,18 @@ public static class ServiceLevelPolicyJson
             }
         }
 
+        if (dto.WhistleReportMinutes is { } whistle)
+        {
+            if (whistle is > 0 and <= 1440)
+            {
+                builder.WithWhistleReportLimit(Duration.FromNanoseconds((long)(whistle * 60_000_000_000m)));
+            }
+            else
+            {
+                errors.Add(new DataError("$.whistleReportMinutes", null, $"A whistle report limit is more than 0 and at most 1440 minutes (a day); got {whistle.ToString(CultureInfo.InvariantCulture)}."));
+            }
+        }
+
         foreach (var (key, limitDto) in dto.Limits ?? [])
         {
             var path = "$.limits" + PathSegment(key);
@@ -122,6 +135,7 @@ public static class ServiceLevelPolicyJson
                 ? (cutoff.Second == 0 && cutoff.NanosecondOfSecond == 0 ? HoursMinutes : LocalTimePattern.ExtendedIso).Format(cutoff)
                 : null,
             WarningFraction = policy.WarningFraction,
+            WhistleReportMinutes = (decimal)policy.WhistleReportLimit.BclCompatibleTicks / 600_000_000m,
             Limits = Enum.GetValues<CategoryClass>().ToDictionary(c => c.ToString(), c => (ResolutionLimitDto?)ToDto(policy.LimitFor(c))),
         };
         return JsonSerializer.Serialize(dto, ServiceLevelPolicyJsonContext.Default.ServiceLevelPolicyDto);
@@ -275,7 +289,7 @@ public static class ServiceLevelPolicyJson
         }
         else if (message.Contains("could not be mapped to any .NET member", StringComparison.Ordinal))
         {
-            message = "Unknown property: a policy has sameDayCutoff, warningFraction and limits; a limit has clock and hours, minutes or days.";
+            message = "Unknown property: a policy has sameDayCutoff, warningFraction, whistleReportMinutes and limits; a limit has clock and hours, minutes or days.";
         }
         else if (message.StartsWith("Duplicate propert", StringComparison.Ordinal))
         {

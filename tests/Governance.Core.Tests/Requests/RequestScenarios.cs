@@ -63,7 +63,13 @@ internal static class RequestScenarios
         [RequestTrigger.Reject] = 1,
         [RequestTrigger.Merge] = 1,
         [RequestTrigger.DeadlinePassed] = 2,
+        [RequestTrigger.Summon] = 2,
+        [RequestTrigger.Report] = 2,
+        [RequestTrigger.ReportMissed] = 1,
     };
+
+    // Two departments, so that one can be pending while the other reports, and one that is never summoned.
+    private static readonly DistrictDepartmentId[] Departments = [new("tz-zjw"), new("tz-cgw"), new("tz-never")];
 
     private static readonly string[] Reasons =
     [
@@ -200,9 +206,20 @@ internal static class RequestScenarios
                 < 900 => shadow.Id,
                 _ => default,
             }),
+            RequestTrigger.Summon => new SummonDepartment(by, at, Department(step), Text(step)),
+            RequestTrigger.Report => new ReportToWhistle(Department(step), WhenForSummons(shadow, step, at)),
+            RequestTrigger.ReportMissed => new RecordReportMissed(WhenForSummons(shadow, step, at), Department(step)),
             _ => new RecordDeadlinePassed(at, Choose<DeadlineKind>(step)),
         };
     }
+
+    private static DistrictDepartmentId Department(StepSeed step) => Departments[step.Other % 10 < 8 ? step.Other % 2 : 2];
+
+    // Around a pending summons' report limit when there is one, so that on-time, late and missed reports all happen.
+    private static Instant WhenForSummons(Request shadow, StepSeed step, Instant at) =>
+        shadow.Summons.LastOrDefault(x => x.ReportedAt is null) is { Department.Value: not null } pending && step.TimeShape % 2 == 0
+            ? Around(pending.ReportBy, step) is var around && around >= shadow.LastEventAt ? around : at
+            : at;
 
     private static RequestTrigger Trigger(RequestStatus status, StepSeed step)
     {

@@ -13,6 +13,7 @@ public class ServiceLevelPolicyBuilderTests
         Assert.Same(WorkingCalendar.Default, policy.Calendar);
         Assert.Null(policy.SameDayCutoff);
         Assert.Equal(0.8, policy.WarningFraction);
+        Assert.Equal(Duration.FromMinutes(30), policy.WhistleReportLimit);
         Assert.Equal(ResolutionLimit.CalendarTime(Duration.FromHours(2)), policy.LimitFor(CategoryClass.Emergency));
         Assert.Equal(ResolutionLimit.CalendarTime(Duration.FromHours(24)), policy.LimitFor(CategoryClass.Utilities));
         Assert.Equal(ResolutionLimit.WorkingDays(7), policy.LimitFor(CategoryClass.Ordinary));
@@ -69,6 +70,18 @@ public class ServiceLevelPolicyBuilderTests
 
         Assert.Equal("fraction", e.ParamName);
         Assert.Contains("between 0 and 1", e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-1)]
+    [InlineData(24 * 60 + 1)]
+    public void A_whistle_report_limit_outside_zero_to_a_day_is_refused(int minutes)
+    {
+        var builder = new ServiceLevelPolicyBuilder();
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => builder.WithWhistleReportLimit(Duration.FromMinutes(minutes)));
+        Assert.Equal(ServiceLevelPolicy.DefaultWhistleReportLimit, builder.Build().WhistleReportLimit);
     }
 
     [Fact]

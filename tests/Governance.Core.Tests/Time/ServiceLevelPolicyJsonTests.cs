@@ -9,6 +9,7 @@ public class ServiceLevelPolicyJsonTests
     {
         Assert.Equal(expected.SameDayCutoff, actual.SameDayCutoff);
         Assert.Equal(expected.WarningFraction, actual.WarningFraction);
+        Assert.Equal(expected.WhistleReportLimit, actual.WhistleReportLimit);
         foreach (var categoryClass in Enum.GetValues<CategoryClass>())
         {
             Assert.Equal(expected.LimitFor(categoryClass), actual.LimitFor(categoryClass));
@@ -33,6 +34,7 @@ public class ServiceLevelPolicyJsonTests
         var policy = new ServiceLevelPolicyBuilder()
             .WithSameDayCutoff(new LocalTime(16, 45, 30))
             .WithWarningFraction(0.7)
+            .WithWhistleReportLimit(Duration.FromSeconds(90))
             .WithLimit(CategoryClass.Emergency, ResolutionLimit.CalendarTime(Duration.FromMinutes(90)))
             .WithLimit(CategoryClass.Utilities, ResolutionLimit.CalendarTime(Duration.FromNanoseconds(1)))
             .WithLimit(CategoryClass.Ordinary, ResolutionLimit.WorkingTime(Duration.FromDays(366) - Duration.FromNanoseconds(7)))
@@ -43,6 +45,7 @@ public class ServiceLevelPolicyJsonTests
 
         AssertSamePolicy(policy, ServiceLevelPolicyJson.Parse(json));
         Assert.Contains("\"minutes\": 90", json, StringComparison.Ordinal);
+        Assert.Contains("\"whistleReportMinutes\": 1.5", json, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,6 +100,8 @@ public class ServiceLevelPolicyJsonTests
     [InlineData("""{ "limits": { "emergency": { "clock": "CalendarTime", "hours": 1 } } }""", "$.limits.emergency")]
     [InlineData("""{ "limits": { "3": { "clock": "CalendarTime", "hours": 1 } } }""", "$.limits['3']")]
     [InlineData("""{ "limits": [] }""", "$.limits")]
+    [InlineData("""{ "whistleReportMinutes": 0 }""", "$.whistleReportMinutes")]
+    [InlineData("""{ "whistleReportMinutes": 1441 }""", "$.whistleReportMinutes")]
     public void Each_bad_value_is_reported_with_its_path(string json, string path)
     {
         var e = Assert.Throws<DataValidationException>(() => ServiceLevelPolicyJson.Parse(json));
