@@ -20,12 +20,12 @@ namespace Governance.Core.Requests;
 /// </remarks>
 public sealed class Request
 {
-    private readonly List<RequestEvent> _history = new(capacity: 8);
+    private readonly List<RequestEvent>? _history; // null for a request held by the desk: its events go to the desk's sink
     private List<Agency>? _declinedBy; // most requests are never passed on: made on the first forward
     private List<WhistleSummons>? _summons; // made on the first whistle
     private DeadlineKinds _passed;
 
-    private Request(RequestReceived received, ServiceLevelPolicy policy)
+    private Request(RequestReceived received, ServiceLevelPolicy policy, bool keepHistory = true)
     {
         Policy = policy;
         Id = received.RequestId;
@@ -41,8 +41,17 @@ public sealed class Request
         Handler = received.Handler;
         Deadlines = received.Deadlines;
         Status = RequestStatus.Received;
-        _history.Add(received);
+        LastEventAt = received.At;
+        if (keepHistory)
+        {
+            _history = new List<RequestEvent>(capacity: 8) { received };
+        }
     }
+
+    // Kept by the desk that holds this request (Governance.Core.Desk); unused elsewhere.
+    internal int DeskPartition;
+    internal long DeskSequence;
+    internal Instant DeskTimerAt = Instant.MaxValue;
 
     /// <summary>The request's id.</summary>
     public RequestId Id { get; }
@@ -135,10 +144,10 @@ public sealed class Request
     public IReadOnlyList<WhistleSummons> Summons => (IReadOnlyList<WhistleSummons>?)_summons ?? [];
 
     /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
-    public IReadOnlyList<RequestEvent> History => _history;
+    public IReadOnlyList<RequestEvent> History => (IReadOnlyList<RequestEvent>?)_history ?? [];
 
     /// <summary>When the last event happened; a command may not be earlier.</summary>
-    public Instant LastEventAt => _history[^1].At;
+    public Instant LastEventAt { get; private set; }
 
     /// <summary>The service-level policy that sets its deadlines.</summary>
     public ServiceLevelPolicy Policy { get; }
@@ -177,6 +186,24 @@ public sealed class Request
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
             policy.DeadlinesFor(submission.CategoryClass, at), submission.TicketNumber);
         return new Request(received, policy);
+    }
+
+    /// <summary>
+    /// Receives a submission routed by the desk: the category and class come from the routing decision, and the
+    /// request keeps no history (its events go to the desk's sink).
+    /// </summary>
+    internal static Request ReceiveAtDesk(RequestSubmission submission, Agency owner, Agency handler, CategoryCode category,
+        CategoryClass categoryClass, Instant at, ServiceLevelPolicy policy, out RequestReceived received)
+    {
+        if (string.IsNullOrEmpty(submission.Id.Value) || !Enum.IsDefined(submission.Channel))
+        {
+            throw new ArgumentException($"A submission needs an id and a defined channel: {submission}.", nameof(submission));
+        }
+
+        received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
+            submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
+            policy.DeadlinesFor(categoryClass, at), submission.TicketNumber);
+        return new Request(received, policy, keepHistory: false);
     }
 
     /// <summary>
@@ -547,7 +574,8 @@ public sealed class Request
         }
 
         Status = next;
-        _history.Add(e);
+        LastEventAt = e.At;
+        _history?.Add(e);
     }
 
     /// <summary>What is wrong with an event's own fields, whatever the state; null when nothing is.</summary>

@@ -1,0 +1,573 @@
+using System.Collections.Concurrent;
+using Governance.Core.Organization;
+using Governance.Core.Requests;
+using Governance.Core.Routing;
+using Governance.Core.Time;
+using NodaTime;
+
+namespace Governance.Core.Desk;
+
+/// <summary>
+/// 接诉即办 desk: receives requests from every channel, routes them (<see cref="Router"/>), applies commands, and
+/// advances the clock, firing due warnings, missed same-day and resolution deadlines, automatic escalations and whistle
+/// report limits in time order. Every event goes to the <see cref="IRequestEventSink"/>; the desk itself holds only the
+/// open requests (a request leaves it when closed, rejected or merged).
+/// </summary>
+/// <remarks>
+/// <para><b>Partitions.</b> Requests are partitioned by the street-level unit of their location (one more partition
+/// takes locations at district level). A batch runs its partitions on all cores and produces exactly the events of
+/// running it item by item, in the same order: events are put back in the order of the batch's items.</para>
+/// <para><b>Time.</b> Receipt time comes from the injected <see cref="IClock"/>; a command carries its own time, which
+/// may not be later than the clock. Timers due by a command's time fire before the command, and <see cref="Advance"/>
+/// fires every timer due by the clock's time in (due, receipt order) order, so advancing in one step or in many gives
+/// the same events. A timer event is stamped with its due instant (or the request's last event, if the due instant was
+/// moved behind it by a resume).</para>
+/// <para><b>Automatic escalation.</b> When the same-day deadline passes with no answer, or the resolution deadline
+/// passes with neither resolution nor explanation, the desk records the miss and escalates the request from its
+/// handler to <see cref="Router.EscalationTarget"/> (skipping agencies that already passed it on); the owner still owes
+/// the resident the answer.</para>
+/// <para><b>Threads.</b> Safe for concurrent callers: a single request's command locks its partition; a batch, an
+/// advance and a query lock every partition. The sink is called under the lock, so it sees each request's events in
+/// order.</para>
+/// </remarks>
+public sealed class RequestDesk
+{
+    private readonly ConcurrentDictionary<RequestId, Request> _open = new();
+    private readonly DeskPartition[] _partitions;
+    private readonly int[] _partitionOfUnit; // by the chart's unit index
+    private readonly Chart _chart;
+    private readonly IRequestEventSink _sink;
+    private readonly Lock _sinkGate = new();
+    private long _sequence; // orders receipts (and timer ties); items refused in a batch still use up their number
+    private long _received;
+    private long _closed;
+    private Instant _advancedTo = Instant.MinValue;
+
+    /// <summary>Creates an empty desk.</summary>
+    /// <param name="router">Routes submissions and names escalation targets; its chart sets the partitions.</param>
+    /// <param name="policy">Sets every request's deadlines and whistle report limit.</param>
+    /// <param name="clock">The only source of the current time.</param>
+    /// <param name="sink">Where events go; <see cref="NullRequestEventSink"/> when null.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    public RequestDesk(Router router, ServiceLevelPolicy policy, IClock clock, IRequestEventSink? sink = null)
+    {
+        Router = Preconditions.CheckNotNull(router);
+        Policy = Preconditions.CheckNotNull(policy);
+        Clock = Preconditions.CheckNotNull(clock);
+        _sink = sink ?? NullRequestEventSink.Instance;
+        _chart = router.Chart;
+        var units = _chart.Units;
+        var streetLevelIndex = new Dictionary<UnitId, int>();
+        foreach (var unit in units)
+        {
+            if (unit.Level == UnitLevel.StreetLevel)
+            {
+                streetLevelIndex.Add(unit.Id, streetLevelIndex.Count);
+            }
+        }
+
+        _partitionOfUnit = new int[units.Length];
+        foreach (var unit in units)
+        {
+            _partitionOfUnit[unit.Index] = _chart.StreetLevelUnitOf(unit) is { } streetLevel ? streetLevelIndex[streetLevel.Id] : streetLevelIndex.Count;
+        }
+
+        _partitions = new DeskPartition[streetLevelIndex.Count + 1];
+        for (var i = 0; i < _partitions.Length; i++)
+        {
+            _partitions[i] = new DeskPartition(i, router);
+        }
+    }
+
+    /// <summary>Routes submissions and names escalation targets.</summary>
+    public Router Router { get; }
+
+    /// <summary>Sets deadlines.</summary>
+    public ServiceLevelPolicy Policy { get; }
+
+    /// <summary>The source of the current time.</summary>
+    public IClock Clock { get; }
+
+    /// <summary>How many partitions: one per street-level unit, plus one for locations at district level.</summary>
+    public int PartitionCount => _partitions.Length;
+
+    /// <summary>Requests open at the desk (received and not yet closed, rejected or merged).</summary>
+    public int OpenCount => _open.Count;
+
+    /// <summary>Requests that left the desk closed, rejected or merged.</summary>
+    public long ClosedCount => Interlocked.Read(ref _closed);
+
+    /// <summary>Requests ever received by this desk.</summary>
+    public long ReceivedCount => Interlocked.Read(ref _received);
+
+    /// <summary>The latest time <see cref="Advance"/> fired timers up to; <see cref="Instant.MinValue"/> before the first.</summary>
+    public Instant AdvancedTo
+    {
+        get
+        {
+            lock (_sinkGate)
+            {
+                return _advancedTo;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Receives one submission now: routes it (owner and first handler, category class from the catalogue; an unknown
+    /// category goes to triage) and opens it in its street-level unit's partition.
+    /// </summary>
+    /// <returns>The open request as received.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="submission"/> is null.</exception>
+    /// <exception cref="ArgumentException">
+    /// The id is empty or already open at the desk, the channel is undefined, or the location is not in the chart;
+    /// nothing changes.
+    /// </exception>
+    public DeskRequest Submit(RequestSubmission submission)
+    {
+        Preconditions.CheckNotNull(submission);
+        var now = Clock.GetCurrentInstant();
+        var decision = Router.Route(submission.Channel, submission.Location, submission.Category);
+        var partition = _partitions[PartitionOf(submission.Location)];
+        lock (partition.Gate)
+        {
+            var request = Open(partition, submission, decision, now, Interlocked.Increment(ref _sequence), out var received);
+            Emit([received]);
+            return DeskRequest.Of(request);
+        }
+    }
+
+    /// <summary>
+    /// Receives a batch now, on all cores: the same requests, sequence and events as <see cref="Submit"/> called for
+    /// each item in order. An item that would throw is refused alone and reported; the rest go ahead.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="submissions"/> is null.</exception>
+    public DeskBatchResult SubmitBatch(IReadOnlyList<RequestSubmission> submissions)
+    {
+        Preconditions.CheckNotNull(submissions);
+        var now = Clock.GetCurrentInstant();
+        var n = submissions.Count;
+        var decisions = new RoutingDecision[n];
+        var partitionOf = new int[n];
+        var failures = new DeskFailure?[n];
+        Parallel.For(0, n, ParallelChunk(n), i =>
+        {
+            var submission = submissions[i];
+            try
+            {
+                Preconditions.CheckNotNull(submission, $"submissions[{i}]");
+                decisions[i] = Router.Route(submission.Channel, submission.Location, submission.Category);
+                partitionOf[i] = PartitionOf(submission.Location);
+            }
+            catch (ArgumentException e)
+            {
+                failures[i] = new DeskFailure(i, submission?.Id ?? default, e.Message, e);
+                partitionOf[i] = -1;
+            }
+        });
+
+        var received = new RequestEvent?[n];
+        using (LockAll())
+        {
+            // An id repeated in the batch: the first occurrence wins, as it would one by one.
+            var seen = new HashSet<RequestId>(n);
+            for (var i = 0; i < n; i++)
+            {
+                if (partitionOf[i] >= 0 && !seen.Add(submissions[i].Id))
+                {
+                    var e = Duplicate(submissions[i].Id);
+                    failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                    partitionOf[i] = -1;
+                }
+            }
+
+            var firstSequence = Interlocked.Add(ref _sequence, n) - n + 1;
+            ForEachPartition(partitionOf, (partition, items) =>
+            {
+                foreach (var i in items)
+                {
+                    try
+                    {
+                        Open(partition, submissions[i], decisions[i], now, firstSequence + i, out var e);
+                        received[i] = e;
+                    }
+                    catch (ArgumentException e)
+                    {
+                        failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                    }
+                }
+            });
+
+            var events = new List<RequestEvent>(n);
+            foreach (var e in received)
+            {
+                if (e is not null)
+                {
+                    events.Add(e);
+                }
+            }
+
+            Emit(events);
+            return new DeskBatchResult(n, Collect(failures), events.Count);
+        }
+    }
+
+    /// <summary>
+    /// Applies one command to an open request: first fires its timers due by the command's time (those events stand
+    /// even if the command is then refused: they were due), then decides and applies the command.
+    /// </summary>
+    /// <returns>The command's event.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="command"/> is null.</exception>
+    /// <exception cref="KeyNotFoundException">No request with that id is open at the desk.</exception>
+    /// <exception cref="ArgumentException">The command's time is later than the clock's.</exception>
+    /// <exception cref="RequestCommandException">The request refuses the command (naming its status and the command); it changes nothing.</exception>
+    public RequestEvent Execute(RequestId requestId, RequestCommand command)
+    {
+        Preconditions.CheckNotNull(command);
+        var now = Clock.GetCurrentInstant();
+        var request = _open.TryGetValue(requestId, out var found) ? found : throw NotOpen(requestId);
+        var partition = _partitions[request.DeskPartition];
+        lock (partition.Gate)
+        {
+            var events = new List<RequestEvent>(2);
+            try
+            {
+                return ExecuteLocked(partition, request, command, now, events);
+            }
+            finally
+            {
+                if (events.Count > 0)
+                {
+                    Emit(events);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Applies a batch of commands on all cores: the same events, in the same order, as <see cref="Execute"/> called for
+    /// each item in order. A refused item changes nothing (beyond its request's timers that were due) and is reported;
+    /// the rest go ahead.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="commands"/> is null.</exception>
+    public DeskBatchResult ExecuteBatch(IReadOnlyList<DeskCommand> commands)
+    {
+        Preconditions.CheckNotNull(commands);
+        var now = Clock.GetCurrentInstant();
+        var n = commands.Count;
+        var targets = new Request?[n];
+        var partitionOf = new int[n];
+        var failures = new DeskFailure?[n];
+        using (LockAll())
+        {
+            Parallel.For(0, n, ParallelChunk(n), i =>
+            {
+                var id = commands[i].RequestId;
+                if (_open.TryGetValue(id, out var request))
+                {
+                    targets[i] = request;
+                    partitionOf[i] = request.DeskPartition;
+                }
+                else
+                {
+                    var e = NotOpen(id);
+                    failures[i] = new DeskFailure(i, id, e.Message, e);
+                    partitionOf[i] = -1;
+                }
+            });
+
+            var perPartition = new List<RequestEvent>[_partitions.Length];
+            var firstEvent = new int[n];
+            var eventCount = new int[n];
+            ForEachPartition(partitionOf, (partition, items) =>
+            {
+                var events = perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2);
+                foreach (var i in items)
+                {
+                    var request = targets[i]!;
+                    firstEvent[i] = events.Count;
+                    try
+                    {
+                        if (request.IsTerminal)
+                        {
+                            throw NotOpen(request.Id); // closed by an earlier item of this batch
+                        }
+
+                        ExecuteLocked(partition, request, commands[i].Command, now, events);
+                    }
+                    catch (Exception e) when (e is RequestCommandException or ArgumentException or KeyNotFoundException)
+                    {
+                        failures[i] = new DeskFailure(i, request.Id, e.Message, e);
+                    }
+
+                    eventCount[i] = events.Count - firstEvent[i];
+                }
+            });
+
+            var total = 0;
+            foreach (var count in eventCount)
+            {
+                total += count;
+            }
+
+            var ordered = new RequestEvent[total];
+            var at = 0;
+            for (var i = 0; i < n; i++)
+            {
+                if (eventCount[i] > 0)
+                {
+                    perPartition[partitionOf[i]].CopyTo(firstEvent[i], ordered, at, eventCount[i]);
+                    at += eventCount[i];
+                }
+            }
+
+            if (total > 0)
+            {
+                Emit(ordered);
+            }
+
+            return new DeskBatchResult(n, Collect(failures), total);
+        }
+    }
+
+    /// <summary>
+    /// Advances to the clock's time: fires, on all cores, every timer due by then — warnings, missed same-day and
+    /// resolution deadlines with their automatic escalations, and missed whistle reports — in (due, receipt order) order.
+    /// </summary>
+    /// <returns>How many events fired.</returns>
+    public int Advance()
+    {
+        var to = Clock.GetCurrentInstant();
+        using (LockAll())
+        {
+            var groups = new List<TimerGroup>[_partitions.Length];
+            var events = new List<RequestEvent>[_partitions.Length];
+            Parallel.For(0, _partitions.Length, p =>
+            {
+                groups[p] = [];
+                events[p] = [];
+                _partitions[p].Advance(to, groups[p], events[p]);
+            });
+
+            // Merge the partitions' runs by (due, sequence): the order one queue for the whole desk would give.
+            var merged = new List<RequestEvent>();
+            var heads = new PriorityQueue<int, TimerKey>();
+            var next = new int[_partitions.Length];
+            for (var p = 0; p < _partitions.Length; p++)
+            {
+                if (groups[p].Count > 0)
+                {
+                    heads.Enqueue(p, groups[p][0].Key);
+                }
+            }
+
+            while (heads.TryDequeue(out var p, out _))
+            {
+                var group = groups[p][next[p]++];
+                merged.AddRange(events[p].GetRange(group.Start, group.Count));
+                if (next[p] < groups[p].Count)
+                {
+                    heads.Enqueue(p, groups[p][next[p]].Key);
+                }
+            }
+
+            if (to > _advancedTo)
+            {
+                lock (_sinkGate)
+                {
+                    _advancedTo = to;
+                }
+            }
+
+            if (merged.Count > 0)
+            {
+                Emit(merged);
+            }
+
+            return merged.Count;
+        }
+    }
+
+    /// <summary>What the desk knows of an open request, if it is open here.</summary>
+    public bool TryGet(RequestId requestId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeskRequest? request)
+    {
+        request = null;
+        if (!_open.TryGetValue(requestId, out var found))
+        {
+            return false;
+        }
+
+        lock (_partitions[found.DeskPartition].Gate)
+        {
+            if (found.IsTerminal)
+            {
+                return false;
+            }
+
+            request = DeskRequest.Of(found);
+            return true;
+        }
+    }
+
+    /// <summary>The open requests that match <paramref name="query"/>, in order of receipt. Reads every open request.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="query"/> is null.</exception>
+    /// <exception cref="ArgumentException">The query's unit is not in the chart.</exception>
+    public IReadOnlyList<DeskRequest> Query(DeskQuery query)
+    {
+        Preconditions.CheckNotNull(query);
+        Unit? within = null;
+        if (query.Unit is { } unitId && !_chart.TryGetUnit(unitId, out within))
+        {
+            throw new ArgumentException($"The query's unit {unitId} is not in the chart.", nameof(query));
+        }
+
+        using (LockAll())
+        {
+            var found = new List<Request>();
+            foreach (var request in _open.Values)
+            {
+                if ((query.Status is not { } status || request.Status == status)
+                    && (query.Handler is not { } handler || request.Handler == handler)
+                    && (query.Owner is not { } owner || request.Owner == owner)
+                    && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within))))
+                {
+                    found.Add(request);
+                }
+            }
+
+            found.Sort(static (a, b) => a.DeskSequence.CompareTo(b.DeskSequence));
+            return [.. found.Select(DeskRequest.Of)];
+        }
+    }
+
+    /// <summary>Timer-queue entries per open request (live and stale), for diagnostics.</summary>
+    internal double TimerEntriesPerOpenRequest()
+    {
+        using (LockAll())
+        {
+            var entries = 0L;
+            foreach (var partition in _partitions)
+            {
+                entries += partition.TimerEntries;
+            }
+
+            return _open.IsEmpty ? 0 : (double)entries / _open.Count;
+        }
+    }
+
+    private Request Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, Instant now, long sequence, out RequestReceived received)
+    {
+        var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass, now, Policy, out received);
+        if (!_open.TryAdd(submission.Id, request))
+        {
+            throw Duplicate(submission.Id);
+        }
+
+        request.DeskPartition = partition.Index;
+        request.DeskSequence = sequence;
+        Interlocked.Increment(ref _received);
+        partition.Open++;
+        partition.Schedule(request);
+        return request;
+    }
+
+    private RequestEvent ExecuteLocked(DeskPartition partition, Request request, RequestCommand command, Instant now, List<RequestEvent> events)
+    {
+        Preconditions.CheckNotNull(command);
+        if (command.At > now)
+        {
+            throw new ArgumentException($"Request {request.Id}: the {command.Trigger} command is at {command.At}, later than the desk's clock ({now}).", nameof(command));
+        }
+
+        if (request.DeskTimerAt <= command.At)
+        {
+            request.DeskTimerAt = Instant.MaxValue; // its queue entry is now stale: FireDue handles everything due by then
+        }
+
+        try
+        {
+            partition.FireDue(request, command.At, events);
+            var e = request.Execute(command);
+            events.Add(e);
+            return e;
+        }
+        finally
+        {
+            if (request.IsTerminal)
+            {
+                _open.TryRemove(request.Id, out _);
+                partition.Retire(request);
+                Interlocked.Increment(ref _closed);
+            }
+            else
+            {
+                partition.Schedule(request);
+            }
+        }
+    }
+
+    private int PartitionOf(RequestLocation location) =>
+        _chart.TryGetUnit(location.Unit, out var unit)
+            ? _partitionOfUnit[unit.Index]
+            : throw new ArgumentException($"The location's unit {location.Unit} is not in the chart.", nameof(location));
+
+    /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
+    private void ForEachPartition(int[] partitionOf, Action<DeskPartition, List<int>> work)
+    {
+        var items = new List<int>?[_partitions.Length];
+        for (var i = 0; i < partitionOf.Length; i++)
+        {
+            if (partitionOf[i] >= 0)
+            {
+                (items[partitionOf[i]] ??= []).Add(i);
+            }
+        }
+
+        Parallel.For(0, _partitions.Length, p =>
+        {
+            if (items[p] is { } mine)
+            {
+                work(_partitions[p], mine);
+            }
+        });
+    }
+
+    private void Emit(IReadOnlyList<RequestEvent> events)
+    {
+        lock (_sinkGate)
+        {
+            _sink.Append(events);
+        }
+    }
+
+    private AllPartitions LockAll()
+    {
+        foreach (var partition in _partitions)
+        {
+            partition.Gate.Enter();
+        }
+
+        return new AllPartitions(_partitions);
+    }
+
+    private static ParallelOptions ParallelChunk(int n) =>
+        new() { MaxDegreeOfParallelism = n < 4096 ? 1 : Environment.ProcessorCount };
+
+    private static DeskFailure[] Collect(DeskFailure?[] failures) => [.. failures.Where(f => f is not null).Select(f => f!)];
+
+    private static ArgumentException Duplicate(RequestId id) =>
+        new($"Request {id} is already open at the desk; ids are unique among open requests.", "submission");
+
+    private static KeyNotFoundException NotOpen(RequestId id) =>
+        new($"Request {id} is not open at the desk: never submitted here, or already closed, rejected or merged.");
+
+    private readonly struct AllPartitions(DeskPartition[] partitions) : IDisposable
+    {
+        public void Dispose()
+        {
+            for (var i = partitions.Length - 1; i >= 0; i--)
+            {
+                partitions[i].Gate.Exit();
+            }
+        }
+    }
+}
