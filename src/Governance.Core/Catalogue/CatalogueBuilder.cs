@@ -19,7 +19,7 @@ namespace Governance.Core.Catalogue;
 public sealed class CatalogueBuilder
 {
     private readonly List<Entry> _entries = [];
-    private readonly List<DataError> _reported = [];
+    private readonly List<(int Order, DataError Error)> _reported = [];
     private string? _triage;
     private bool _triageSet;
     private string _triagePath = "WithTriage";
@@ -35,7 +35,7 @@ public sealed class CatalogueBuilder
     public CatalogueBuilder Add(CategoryCode code, string name, CategoryClass? categoryClass = null, ResponsibleKind? responsible = null, string? duty = null)
     {
         CheckNotBuilt();
-        _entries.Add(new Entry(null, code.Value, name, categoryClass, responsible, duty));
+        _entries.Add(new Entry(null, code.Value, name, categoryClass, responsible, duty) { Order = _entries.Count });
         return this;
     }
 
@@ -57,19 +57,21 @@ public sealed class CatalogueBuilder
     {
         CheckNotBuilt();
         _built = true;
-        var errors = new List<DataError>(_reported);
+        // Each error with the document position it belongs to, so that they are reported in document order.
+        var errors = new List<(int Order, DataError Error)>(_reported);
+        void Report(Entry entry, DataError error) => errors.Add((entry.Order, error));
 
         var byCode = new Dictionary<string, Entry>(StringComparer.Ordinal);
         foreach (var entry in _entries)
         {
             if (CategoryCodeRules.Problem(entry.Code) is { } problem)
             {
-                errors.Add(new DataError(entry.PathOf("code"), entry.Code, problem));
+                Report(entry, new DataError(entry.PathOf("code"), entry.Code, problem));
                 entry.Broken = true;
             }
             else if (byCode.TryGetValue(entry.Code!, out var first))
             {
-                errors.Add(new DataError(entry.PathOf("code"), entry.Code, $"the code is defined twice; first at {first.PathOf(null)}"));
+                Report(entry, new DataError(entry.PathOf("code"), entry.Code, $"the code is defined twice; first at {first.PathOf(null)}"));
                 entry.Broken = true;
             }
             else
@@ -79,20 +81,20 @@ public sealed class CatalogueBuilder
 
             if (string.IsNullOrWhiteSpace(entry.Name))
             {
-                errors.Add(new DataError(entry.PathOf("name"), entry.Code, "the name is missing or empty"));
+                Report(entry, new DataError(entry.PathOf("name"), entry.Code, "the name is missing or empty"));
                 entry.Broken = true;
             }
 
             if (entry.Duty is not null && string.IsNullOrWhiteSpace(entry.Duty))
             {
-                errors.Add(new DataError(entry.PathOf("duty"), entry.Code, "the duty is empty; leave it out to inherit the parent's"));
+                Report(entry, new DataError(entry.PathOf("duty"), entry.Code, "the duty is empty; leave it out to inherit the parent's"));
                 entry.Broken = true;
             }
         }
 
         if (_entries.Count == 0)
         {
-            errors.Add(new DataError(_fromDocument ? "$.categories" : "Add", null, "the catalogue has no categories"));
+            errors.Add((-1, new DataError(_fromDocument ? "$.categories" : "Add", null, "the catalogue has no categories")));
         }
 
         // Resolve parents first, so each entry inherits from an ancestor that is already resolved.
@@ -102,36 +104,40 @@ public sealed class CatalogueBuilder
             entry.ResolvedClass = entry.Class ?? parent?.ResolvedClass;
             entry.ResolvedResponsible = entry.Responsible ?? parent?.ResolvedResponsible;
             entry.ResolvedDuty = entry.Duty ?? parent?.ResolvedDuty;
+
+            // A field that is missing because the ancestor's was bad is not reported again.
+            entry.ClassReported |= entry.Class is null && parent?.ClassReported == true;
+            entry.ResponsibleReported |= entry.Responsible is null && parent?.ResponsibleReported == true;
             if (entry.ResolvedClass is null && !entry.ClassReported)
             {
-                errors.Add(new DataError(entry.PathOf("class"), entry.Code,
+                Report(entry, new DataError(entry.PathOf("class"), entry.Code,
                     $"the class is missing and no defined ancestor code gives one; one of {string.Join(", ", Enum.GetNames<CategoryClass>())}"));
             }
 
             if (entry.ResolvedResponsible is null && !entry.ResponsibleReported)
             {
-                errors.Add(new DataError(entry.PathOf("responsible"), entry.Code,
+                Report(entry, new DataError(entry.PathOf("responsible"), entry.Code,
                     $"the responsible kind is missing and no defined ancestor code gives one; one of {string.Join(", ", Enum.GetNames<ResponsibleKind>())}"));
             }
             else if (entry.ResolvedResponsible is ResponsibleKind.SubdistrictOffice or ResponsibleKind.DistrictDepartment && entry.ResolvedDuty is null)
             {
-                errors.Add(new DataError(entry.PathOf("duty"), entry.Code,
+                Report(entry, new DataError(entry.PathOf("duty"), entry.Code,
                     $"a category handled by a {(entry.ResolvedResponsible == ResponsibleKind.SubdistrictOffice ? "subdistrict office" : "district department")} needs the duty that picks it, and no defined ancestor code gives one"));
             }
         }
 
         if (!_triageSet || _triage is null)
         {
-            errors.Add(new DataError(_triagePath, null, "the triage category is missing; name the code unknown requests are routed as, for example 其他/待分拣"));
+            errors.Add((int.MaxValue, new DataError(_triagePath, null, "the triage category is missing; name the code unknown requests are routed as, for example 其他/待分拣")));
         }
         else if (!byCode.ContainsKey(_triage))
         {
-            errors.Add(new DataError(_triagePath, _triage, "the triage code is not one of the catalogue's categories"));
+            errors.Add((int.MaxValue, new DataError(_triagePath, _triage, "the triage code is not one of the catalogue's categories")));
         }
 
         if (errors.Count > 0)
         {
-            throw new DataValidationException("category catalogue", errors);
+            throw new DataValidationException("category catalogue", errors.OrderBy(e => e.Order).Select(e => e.Error));
         }
 
         var definitions = new CategoryDefinition[_entries.Count];
@@ -150,6 +156,7 @@ public sealed class CatalogueBuilder
         ResponsibleKind? responsible, bool responsibleReported, string? duty) =>
         _entries.Add(new Entry(sourceIndex, code, name, categoryClass, responsible, duty)
         {
+            Order = sourceIndex,
             ClassReported = classReported,
             ResponsibleReported = responsibleReported,
         });
@@ -162,7 +169,9 @@ public sealed class CatalogueBuilder
         _fromDocument = true;
     }
 
-    internal void ReportError(DataError error) => _reported.Add(error);
+    /// <param name="error">The problem.</param>
+    /// <param name="order">The index of the category it is about in the document; -1 before every category.</param>
+    internal void ReportError(DataError error, int order) => _reported.Add((order, error));
 
     private static Entry? NearestDefinedAncestor(string code, Dictionary<string, Entry> byCode)
     {
@@ -191,9 +200,12 @@ public sealed class CatalogueBuilder
 
         public string? Duty { get; } = duty;
 
-        public bool ClassReported { get; init; }
+        public bool ClassReported { get; set; }
 
-        public bool ResponsibleReported { get; init; }
+        public bool ResponsibleReported { get; set; }
+
+        /// <summary>Where the entry's errors sort: its index in the document, or its position among the builder's calls.</summary>
+        public int Order { get; init; }
 
         public bool Broken { get; set; }
 

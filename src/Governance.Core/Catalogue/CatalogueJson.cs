@@ -91,14 +91,14 @@ public static class CatalogueJson
         var builder = new CatalogueBuilder();
         if (document.FormatVersion is not { } version)
         {
-            builder.ReportError(new DataError("$.formatVersion", null, $"the format version is missing; this library reads version {FormatVersion}"));
+            builder.ReportError(new DataError("$.formatVersion", null, $"the format version is missing; this library reads version {FormatVersion}"), -1);
         }
         else if (version != FormatVersion)
         {
             builder.ReportError(new DataError("$.formatVersion", null,
                 version > FormatVersion
                     ? $"format version {version} is newer than this library reads ({FormatVersion}); upgrade Governance.Core"
-                    : $"format version {version} is not supported; this library reads version {FormatVersion}"));
+                    : $"format version {version} is not supported; this library reads version {FormatVersion}"), -1);
         }
 
         builder.WithTriageRaw(document.Triage);
@@ -107,12 +107,12 @@ public static class CatalogueJson
         {
             if (categories[i] is not { } c)
             {
-                builder.ReportError(new DataError($"$.categories[{i}]", null, "the entry is null; expected an object"));
+                builder.ReportError(new DataError($"$.categories[{i}]", null, "the entry is null; expected an object"), i);
                 continue;
             }
 
-            var categoryClass = ParseEnum<CategoryClass>(builder, $"$.categories[{i}].class", c.Code, c.Class, out var classReported);
-            var responsible = ParseEnum<ResponsibleKind>(builder, $"$.categories[{i}].responsible", c.Code, c.Responsible, out var responsibleReported);
+            var categoryClass = ParseEnum<CategoryClass>(builder, i, "class", c.Code, c.Class, out var classReported);
+            var responsible = ParseEnum<ResponsibleKind>(builder, i, "responsible", c.Code, c.Responsible, out var responsibleReported);
             builder.AddRaw(i, c.Code, c.Name, categoryClass, classReported, responsible, responsibleReported, c.Duty);
         }
 
@@ -120,7 +120,7 @@ public static class CatalogueJson
     }
 
     /// <summary>Null when <paramref name="text"/> is absent (inherit) or not a name (reported).</summary>
-    private static TEnum? ParseEnum<TEnum>(CatalogueBuilder builder, string path, string? code, string? text, out bool reported)
+    private static TEnum? ParseEnum<TEnum>(CatalogueBuilder builder, int index, string field, string? code, string? text, out bool reported)
         where TEnum : struct, Enum
     {
         reported = false;
@@ -138,7 +138,7 @@ public static class CatalogueJson
             }
         }
 
-        builder.ReportError(new DataError(path, code, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}"));
+        builder.ReportError(new DataError($"$.categories[{index}].{field}", code, $"'{text}' is not one of {string.Join(", ", Enum.GetNames<TEnum>())}"), index);
         reported = true;
         return null;
     }
