@@ -28,12 +28,16 @@ namespace Governance.Core.Routing;
 /// </remarks>
 public sealed class Router
 {
-    private readonly Agency[] _agencies;        // units, then property companies, offices, departments (by chart order)
-    private readonly UnitRoute[] _routes;       // by unit index
-    private readonly int[] _officeByStreetDuty; // [street slot * duty count + duty]: agency index, or -1 when no office holds it
-    private readonly int[] _departmentByDuty;   // by duty: agency index, or -1
-    private readonly CategoryRule[] _rules;     // by category index
-    private readonly int[]? _networkOwner;      // by household index: agency index of the liaison's community
+    // Hot-path tables. A request costs one lookup of its location's id in the chart, one read of its household's row,
+    // one read of its unit's row (which carries the agencies themselves, so owner and handler need no further reads)
+    // and one lookup of its category code; the office and department tables are small and stay in cache.
+    private readonly Agency[] _agencies;          // units, then property companies, offices, departments (by chart order)
+    private readonly UnitRoute[] _routes;         // by unit index
+    private readonly HouseholdRoute[] _households; // by household index
+    private readonly Agency[] _officeByStreetDuty; // [street slot * duty count + duty]: the office, or default when none holds it
+    private readonly Agency[] _departmentByDuty;   // by duty: the department, or default when none holds it
+    private readonly int[] _departmentIndexByDuty; // by duty: agency index of the department, or -1
+    private readonly CategoryRule[] _rules;        // by category index
     private readonly int _dutyCount;
     private readonly int _triage;
     private readonly int _companyBase;
@@ -102,23 +106,25 @@ public sealed class Router
         _dutyCount = duties.Count;
         _triage = catalogue.Triage.Index;
 
-        _departmentByDuty = new int[_dutyCount];
-        Array.Fill(_departmentByDuty, -1);
+        _departmentIndexByDuty = new int[_dutyCount];
+        Array.Fill(_departmentIndexByDuty, -1);
         foreach (var d in departments)
         {
             foreach (var duty in d.Duties)
             {
-                if (duties.TryGetValue(duty, out var k) && _departmentByDuty[k] < 0)
+                if (duties.TryGetValue(duty, out var k) && _departmentIndexByDuty[k] < 0)
                 {
-                    _departmentByDuty[k] = _departmentBase + d.Index;
+                    _departmentIndexByDuty[k] = _departmentBase + d.Index;
                 }
             }
         }
 
+        _departmentByDuty = [.. _departmentIndexByDuty.Select(a => a < 0 ? default : _agencies[a])];
+
         var errors = new List<DataError>();
         foreach (var c in categories)
         {
-            if (c.Responsible == ResponsibleKind.DistrictDepartment && _departmentByDuty[_rules[c.Index].Duty] < 0)
+            if (c.Responsible == ResponsibleKind.DistrictDepartment && _departmentIndexByDuty[_rules[c.Index].Duty] < 0)
             {
                 errors.Add(new DataError($"$.categories[{c.Index}].duty", c.Code.Value,
                     $"no district department of the chart holds the duty '{c.Duty}', so the category has no handler"));
@@ -145,35 +151,36 @@ public sealed class Router
             var serving = chart.PropertyCompaniesServing(u);
             var street = chart.AncestorOrSelfAt(u, UnitLevel.StreetLevel);
             _routes[u.Index] = new UnitRoute(
-                Self: u.Index,
+                SelfId: u.Id.Value,
+                CommunityId: community.Id.Value,
+                StreetId: (street ?? u).Id.Value,
+                CompanyOrCommunity: serving.Length > 0 ? _agencies[_companyBase + serving[0].Index] : _agencies[community.Index],
                 Community: community.Index,
-                CompanyOrCommunity: serving.Length > 0 ? _companyBase + serving[0].Index : community.Index,
-                Street: (street ?? u).Index,
                 StreetSlot: street is null ? -1 : streetSlot[street.Index]);
         }
 
-        _officeByStreetDuty = new int[streets * _dutyCount];
-        Array.Fill(_officeByStreetDuty, -1);
+        var officeIndex = new int[streets * _dutyCount];
+        Array.Fill(officeIndex, -1);
         foreach (var o in offices)
         {
             var slot = streetSlot[chart.UnitOf(o).Index];
             foreach (var duty in o.Duties)
             {
-                if (duties.TryGetValue(duty, out var k) && _officeByStreetDuty[(slot * _dutyCount) + k] < 0)
+                if (duties.TryGetValue(duty, out var k) && officeIndex[(slot * _dutyCount) + k] < 0)
                 {
-                    _officeByStreetDuty[(slot * _dutyCount) + k] = _officeBase + o.Index;
+                    officeIndex[(slot * _dutyCount) + k] = _officeBase + o.Index;
                 }
             }
         }
 
-        if (liaisons is not null)
+        _officeByStreetDuty = [.. officeIndex.Select(a => a < 0 ? default : _agencies[a])];
+
+        _households = new HouseholdRoute[chart.Households.Length];
+        foreach (var h in chart.Households)
         {
-            _networkOwner = new int[chart.Households.Length];
-            foreach (var h in chart.Households)
-            {
-                var home = liaisons.TryGetLiaison(h.Id, out var liaison) ? chart.HouseholdOf(chart.GetPartyMember(liaison)) : h;
-                _networkOwner[h.Index] = _routes[chart.BuildingIndex(home)].Community;
-            }
+            var building = chart.BuildingIndex(h);
+            var home = liaisons is not null && liaisons.TryGetLiaison(h.Id, out var liaison) ? chart.HouseholdOf(chart.GetPartyMember(liaison)) : h;
+            _households[h.Index] = new HouseholdRoute(h.BuildingId.Value, _routes[chart.BuildingIndex(home)].CommunityId, building);
         }
     }
 
@@ -213,14 +220,23 @@ public sealed class Router
         var owner = channel switch
         {
             Channel.PropertyHotline => route.CompanyOrCommunity,
-            Channel.HouseholdNetwork => household < 0 ? ThrowNoHousehold(location) : _networkOwner is null ? route.Community : _networkOwner[household],
-            Channel.Hotline12345 => route.Street,
-            Channel.QrScan => route.Self,
-            Channel.ServiceCalendarPhone or Channel.WalkIn or Channel.Proactive => route.Community,
+            Channel.HouseholdNetwork => new Agency(AgencyKind.Unit, household < 0 ? ThrowNoHousehold(location) : _households[household].NetworkOwnerId),
+            Channel.Hotline12345 => new Agency(AgencyKind.Unit, route.StreetId),
+            Channel.QrScan => new Agency(AgencyKind.Unit, route.SelfId),
+            Channel.ServiceCalendarPhone or Channel.WalkIn or Channel.Proactive => new Agency(AgencyKind.Unit, route.CommunityId),
             _ => ThrowChannel(channel),
         };
 
-        return new RoutingDecision(_agencies[owner], _agencies[HandlerOf(route, rule)], category, rule.Class, c == _triage);
+        var handler = rule.Kind switch
+        {
+            ResponsibleKind.PropertyCompany => route.CompanyOrCommunity,
+            ResponsibleKind.Community => new Agency(AgencyKind.Unit, route.CommunityId),
+            ResponsibleKind.SubdistrictOffice => OfficeOrStreet(route, rule),
+            ResponsibleKind.DistrictDepartment => _departmentByDuty[rule.Duty],
+            _ => new Agency(AgencyKind.Unit, route.StreetId),
+        };
+
+        return new RoutingDecision(owner, handler, category, rule.Class, c == _triage);
     }
 
     /// <summary>
@@ -256,11 +272,11 @@ public sealed class Router
             AgencyKind.Unit when Chart.TryGetUnit(new UnitId(from.Id), out var u) => u.Level switch
             {
                 UnitLevel.Building or UnitLevel.Grid => _routes[u.Index].Community,
-                UnitLevel.Community => OfficeOrStreet(_routes[u.Index], rule),
-                UnitLevel.StreetLevel => rule.Duty < 0 ? -1 : _departmentByDuty[rule.Duty],
+                UnitLevel.Community => OfficeOrStreetIndex(_routes[u.Index], rule),
+                UnitLevel.StreetLevel => rule.Duty < 0 ? -1 : _departmentIndexByDuty[rule.Duty],
                 _ => -1,
             },
-            AgencyKind.SubdistrictOffice when Chart.TryGetSubdistrictOffice(new SubdistrictOfficeId(from.Id), out _) => rule.Duty < 0 ? -1 : _departmentByDuty[rule.Duty],
+            AgencyKind.SubdistrictOffice when Chart.TryGetSubdistrictOffice(new SubdistrictOfficeId(from.Id), out _) => rule.Duty < 0 ? -1 : _departmentIndexByDuty[rule.Duty],
             AgencyKind.DistrictDepartment when Chart.TryGetDistrictDepartment(new DistrictDepartmentId(from.Id), out _) => -1,
             _ => throw new ArgumentException($"{from} is not an agency of the chart.", nameof(from)),
         };
@@ -271,32 +287,29 @@ public sealed class Router
     /// <summary>From a property company: the community, unless the location has none (then the step above it).</summary>
     private int UpFromCommunityLevel(int community, in CategoryRule rule) =>
         Chart.Units[community].Level == UnitLevel.Community ? community
-        : Chart.Units[community].Level == UnitLevel.StreetLevel ? (rule.Duty < 0 ? -1 : _departmentByDuty[rule.Duty])
+        : Chart.Units[community].Level == UnitLevel.StreetLevel ? (rule.Duty < 0 ? -1 : _departmentIndexByDuty[rule.Duty])
         : -1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int HandlerOf(in UnitRoute route, in CategoryRule rule) => rule.Kind switch
-    {
-        ResponsibleKind.PropertyCompany => route.CompanyOrCommunity,
-        ResponsibleKind.Community => route.Community,
-        ResponsibleKind.SubdistrictOffice => OfficeOrStreet(route, rule),
-        ResponsibleKind.DistrictDepartment => _departmentByDuty[rule.Duty],
-        _ => route.Street,
-    };
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int OfficeOrStreet(in UnitRoute route, in CategoryRule rule)
+    private Agency OfficeOrStreet(in UnitRoute route, in CategoryRule rule)
     {
         if (route.StreetSlot >= 0 && rule.Duty >= 0)
         {
             var office = _officeByStreetDuty[(route.StreetSlot * _dutyCount) + rule.Duty];
-            if (office >= 0)
+            if (office.Id is not null)
             {
                 return office;
             }
         }
 
-        return route.Street;
+        return new Agency(AgencyKind.Unit, route.StreetId);
+    }
+
+    /// <summary>As <see cref="OfficeOrStreet"/>, as an agency index (escalation, off the hot path).</summary>
+    private int OfficeOrStreetIndex(in UnitRoute route, in CategoryRule rule)
+    {
+        var agency = OfficeOrStreet(route, rule);
+        return agency.Kind == AgencyKind.Unit ? Chart.GetUnit(new UnitId(agency.Id)).Index : _officeBase + Chart.GetSubdistrictOffice(new SubdistrictOfficeId(agency.Id)).Index;
     }
 
     /// <summary>The unit index of the location (a household's building); <paramref name="household"/> is -1 when it names none.</summary>
@@ -304,28 +317,24 @@ public sealed class Router
     {
         if (location.Household is { } id)
         {
-            if (!Chart.TryGetHousehold(id, out var h))
+            household = Chart.IndexOf(EntityKind.Household, id.Value);
+            if (household < 0)
             {
                 return ThrowNotInChart("household", id.Value, channel, out household);
             }
 
-            var building = Chart.BuildingIndex(h);
-            if (!string.Equals(_agencies[building].Id, location.Unit.Value, StringComparison.Ordinal))
+            ref readonly var row = ref _households[household];
+            if (!string.Equals(row.BuildingId, location.Unit.Value, StringComparison.Ordinal))
             {
-                return ThrowWrongBuilding(location, h, channel, out household);
+                return ThrowWrongBuilding(location, row.BuildingId, channel, out household);
             }
 
-            household = h.Index;
-            return building;
-        }
-
-        if (!Chart.TryGetUnit(location.Unit, out var unit))
-        {
-            return ThrowNotInChart("unit", location.Unit.Value, channel, out household);
+            return row.Building;
         }
 
         household = -1;
-        return unit.Index;
+        var unit = Chart.IndexOf(EntityKind.Unit, location.Unit.Value);
+        return unit >= 0 ? unit : ThrowNotInChart("unit", location.Unit.Value, channel, out household);
     }
 
     private static string On(Channel? channel) => channel is { } c ? $" (channel {c})" : string.Empty;
@@ -337,24 +346,28 @@ public sealed class Router
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ThrowWrongBuilding(RequestLocation location, Household h, Channel? channel, out int household) =>
+    private static int ThrowWrongBuilding(RequestLocation location, string building, Channel? channel, out int household) =>
         throw new ArgumentException(
-            $"The location names the unit '{location.Unit}' and the household '{h.Id}', which lives in the building '{h.BuildingId}'{On(channel)}; a household's location is its building.",
+            $"The location names the unit '{location.Unit}' and the household '{location.Household}', which lives in the building '{building}'{On(channel)}; a household's location is its building.",
             nameof(location));
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ThrowNoHousehold(RequestLocation location) =>
+    private static string ThrowNoHousehold(RequestLocation location) =>
         throw new ArgumentException(
             $"A request on the channel {Channel.HouseholdNetwork} comes from a household, but the location names only the unit '{location.Unit}'.",
             nameof(location));
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ThrowChannel(Channel channel) =>
+    private static Agency ThrowChannel(Channel channel) =>
         throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a defined channel.");
 
-    private readonly record struct UnitRoute(int Self, int Community, int CompanyOrCommunity, int Street, int StreetSlot);
+    /// <summary>Where a request about a unit goes, with the agencies themselves so that routing reads nothing else.</summary>
+    private readonly record struct UnitRoute(string SelfId, string CommunityId, string StreetId, Agency CompanyOrCommunity, int Community, int StreetSlot);
+
+    /// <summary>A household's building (its id, to check the location, and its index) and the community owning its household-network requests.</summary>
+    private readonly record struct HouseholdRoute(string BuildingId, string NetworkOwnerId, int Building);
 
     private readonly record struct CategoryRule(ResponsibleKind Kind, int Duty, Time.CategoryClass Class);
 }
