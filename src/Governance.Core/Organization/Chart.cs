@@ -406,6 +406,10 @@ public sealed class Chart
 
     internal int UnitCount => _units.Length;
 
+    /// <summary>The index of the item of <paramref name="kind"/> with id <paramref name="id"/>, or -1; one lookup, no entity read (hot path).</summary>
+    internal int IndexOf(EntityKind kind, string? id) =>
+        id is not null && _ids.TryGetValue(id, out var found) && found.Kind == kind ? found.Index : -1;
+
     internal int ParentIndex(int unit) => _parent[unit];
 
     /// <summary>The unit index of the building the household lives in; no ownership check (hot path).</summary>
