@@ -116,13 +116,13 @@ public sealed class RequestDesk
     /// Receives one submission now: routes it (owner and first handler, category class from the catalogue; an unknown
     /// category goes to triage) and opens it in its street-level unit's partition.
     /// </summary>
-    /// <returns>The open request as received.</returns>
+    /// <returns>The receipt event: the owner, the first handler, the category as routed and the deadlines.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="submission"/> is null.</exception>
     /// <exception cref="ArgumentException">
     /// The id is empty or already open at the desk, the channel is undefined, or the location is not in the chart;
     /// nothing changes.
     /// </exception>
-    public DeskRequest Submit(RequestSubmission submission)
+    public RequestReceived Submit(RequestSubmission submission)
     {
         Preconditions.CheckNotNull(submission);
         var now = Clock.GetCurrentInstant();
@@ -130,9 +130,9 @@ public sealed class RequestDesk
         var partition = _partitions[PartitionOf(submission.Location)];
         lock (partition.Gate)
         {
-            var request = Open(partition, submission, decision, now, Interlocked.Increment(ref _sequence), out var received);
+            Open(partition, submission, decision, now, Interlocked.Increment(ref _sequence), out var received);
             Emit([received]);
-            return DeskRequest.Of(request);
+            return received;
         }
     }
 
