@@ -1,6 +1,15 @@
 using BenchmarkDotNet.Running;
+using Governance.Benchmarks.Desk;
 
 // Runs the benchmarks chosen on the command line, e.g.
 //   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- --filter '*' --job short
 // Read the Ratio and Alloc Ratio columns: each class measures against a baseline in the same run.
+//   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- retained [requests]
+// measures the heap the desk retains per open request (BenchmarkDotNet reports allocation, not retention).
+if (args is ["retained", ..])
+{
+    DeskRetention.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
