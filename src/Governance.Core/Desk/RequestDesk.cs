@@ -456,7 +456,8 @@ public sealed class RequestDesk
 
     private Request Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, Instant now, long sequence, out RequestReceived received)
     {
-        var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass, now, Policy, out received);
+        var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass,
+            submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, Policy, out received);
         if (!_open.TryAdd(submission.Id, request))
         {
             throw Duplicate(submission.Id);

@@ -193,7 +193,7 @@ public sealed class Request
     /// request keeps no history (its events go to the desk's sink).
     /// </summary>
     internal static Request ReceiveAtDesk(RequestSubmission submission, Agency owner, Agency handler, CategoryCode category,
-        CategoryClass categoryClass, Instant at, ServiceLevelPolicy policy, out RequestReceived received)
+        CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy, out RequestReceived received)
     {
         if (string.IsNullOrEmpty(submission.Id.Value) || !Enum.IsDefined(submission.Channel))
         {
@@ -202,7 +202,7 @@ public sealed class Request
 
         received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
-            policy.DeadlinesFor(categoryClass, at), submission.TicketNumber);
+            policy.DeadlinesFor(categoryClass, at), submission.TicketNumber, liaison);
         return new Request(received, policy, keepHistory: false);
     }
 

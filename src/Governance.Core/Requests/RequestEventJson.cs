@@ -86,7 +86,7 @@ public static class RequestEventJson
     [
         typeof(RequestIdJsonConverter), typeof(UnitIdJsonConverter), typeof(HouseholdIdJsonConverter),
         typeof(CategoryCodeJsonConverter), typeof(PersonNameJsonConverter), typeof(PhoneNumberJsonConverter),
-        typeof(DistrictDepartmentIdJsonConverter),
+        typeof(DistrictDepartmentIdJsonConverter), typeof(PartyMemberIdJsonConverter),
     ])]
 [JsonSerializable(typeof(RequestEvent))]
 internal sealed partial class RequestEventJsonContext : JsonSerializerContext;
@@ -138,6 +138,13 @@ internal sealed class DistrictDepartmentIdJsonConverter : StringValueJsonConvert
     protected override DistrictDepartmentId Create(string text) => new(text);
 
     protected override string TextOf(DistrictDepartmentId value) => value.Value;
+}
+
+internal sealed class PartyMemberIdJsonConverter : StringValueJsonConverter<PartyMemberId>
+{
+    protected override PartyMemberId Create(string text) => new(text);
+
+    protected override string TextOf(PartyMemberId value) => value.Value;
 }
 
 internal sealed class CategoryCodeJsonConverter : StringValueJsonConverter<CategoryCode>

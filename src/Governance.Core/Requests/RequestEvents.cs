@@ -73,10 +73,14 @@ public abstract record RequestEvent(
 /// <param name="Handler">Who works on it first.</param>
 /// <param name="Deadlines">The deadlines set at receipt by the service-level policy.</param>
 /// <param name="TicketNumber">The 12345 work-order number, for <see cref="Channel.Hotline12345"/>.</param>
+/// <param name="Liaison">
+/// The household's party-member liaison (联系党员) for a <see cref="Channel.HouseholdNetwork"/> request, whose community
+/// is the owner; <see langword="null"/> on other channels or when the household has no liaison.
+/// </param>
 public sealed record RequestReceived(
     RequestId RequestId, Instant At, Channel Channel, CategoryCode Category, CategoryClass CategoryClass,
     RequestLocation Location, ResidentContact Contact, string Text, Agency Owner, Agency Handler,
-    RequestDeadlines Deadlines, string? TicketNumber = null) : RequestEvent(RequestId, At);
+    RequestDeadlines Deadlines, string? TicketNumber = null, PartyMemberId? Liaison = null) : RequestEvent(RequestId, At);
 
 /// <summary>签收: the current handler accepted the request.</summary>
 /// <param name="RequestId">The request.</param>

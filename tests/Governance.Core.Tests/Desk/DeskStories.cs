@@ -1,7 +1,9 @@
 using Governance.Core.Catalogue;
 using Governance.Core.Desk;
 using Governance.Core.Organization;
+using Governance.Core.Liaison;
 using Governance.Core.Requests;
+using Governance.Core.Routing;
 using Governance.Core.Time;
 using NodaTime;
 using NodaTime.Testing;
@@ -72,6 +74,31 @@ public sealed class DeskStories
             sink.Events.Skip(1).Select(e => e.Trigger!.Value));
         Assert.Equal((0, 1L, 1L), (desk.OpenCount, desk.ClosedCount, desk.ReceivedCount));
         Assert.False(desk.TryGet(id, out _));
+    }
+
+    [Fact]
+    public void A_household_network_request_names_the_households_liaison_and_the_liaisons_community_owns_it()
+    {
+        // 户联网: the household's party member is its contact; what it submits through the network is owned by the
+        // liaison's community, and the receipt names the liaison so the community knows whom to call.
+        var liaisons = LiaisonAssigner.Assign(Chart);
+        var router = new Router(Chart, CategoryCatalogue.Default, liaisons);
+        var clock = new FakeClock(DeskFixture.At(1, 9));
+        var sink = new InMemoryRequestEventSink();
+        var desk = new RequestDesk(router, ServiceLevelPolicy.Default, clock, sink);
+        var link = liaisons.Links.First(l => Chart.AncestorAt(Chart.GetHousehold(l.Household), UnitLevel.Community).Id == SampleDistrict.Units.Tongruijiayuan);
+        var home = new RequestLocation(Chart.BuildingOf(Chart.GetHousehold(link.Household)).Id, link.Household);
+
+        var viaNetwork = desk.Submit(Submission(Channel.HouseholdNetwork, "社区/证明", home));
+        var viaHotline = desk.Submit(Submission(Channel.PropertyHotline, "社区/证明", home));
+
+        Assert.Equal(link.Liaison, viaNetwork.Liaison);
+        var liaisonHome = Chart.HouseholdOf(Chart.GetPartyMember(link.Liaison));
+        Assert.Equal(Agency.Unit(Chart.AncestorAt(liaisonHome, UnitLevel.Community).Id), viaNetwork.Owner);
+        Assert.Null(viaHotline.Liaison);
+        var replayed = Assert.IsType<RequestReceived>(RequestEventJson.Deserialize(RequestEventJson.Serialize(viaNetwork)));
+        Assert.Equal(link.Liaison, replayed.Liaison);
+        Assert.Equal(viaNetwork, sink.Events[0]);
     }
 
     [Fact]
