@@ -1,7 +1,7 @@
 using Governance.Core.Catalogue;
 using Governance.Core.Desk;
-using Governance.Core.Organization;
 using Governance.Core.Liaison;
+using Governance.Core.Organization;
 using Governance.Core.Requests;
 using Governance.Core.Routing;
 using Governance.Core.Time;
