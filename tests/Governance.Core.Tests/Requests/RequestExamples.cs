@@ -106,6 +106,24 @@ public sealed class RequestRefusalExamples
     }
 
     [Fact]
+    public void A_command_or_event_more_than_200_years_after_receipt_is_refused_and_changes_nothing()
+    {
+        // Instants after receipt are stored as nanoseconds since it; the span that fits is a documented rule, not an overflow.
+        var request = RequestCast.Received();
+        var before = RequestSnapshot.Of(request);
+        var farFuture = RequestCast.At(1, 10) + Duration.FromDays(201 * 365);
+
+        var refused = Assert.Throws<RequestCommandException>(() => request.Execute(new AcceptRequest(RequestCast.Company, farFuture)));
+        Assert.Contains("more than 200 years after the request was received", refused.Problem, StringComparison.Ordinal);
+        var replayed = Assert.Throws<RequestCommandException>(() => request.Apply(new RequestAccepted(RequestCast.Id, farFuture, RequestCast.Company)));
+        Assert.Contains("200 years", replayed.Problem, StringComparison.Ordinal);
+        Assert.Empty(before.Differences(RequestSnapshot.Of(request)));
+
+        var accepted = request.Execute(new AcceptRequest(RequestCast.Company, RequestCast.At(1, 10) + Duration.FromDays(199 * 365)));
+        Assert.Equal(accepted.At, request.LastEventAt);
+    }
+
+    [Fact]
     public void A_request_is_not_merged_into_itself()
     {
         var request = RequestCast.Received();
