@@ -37,22 +37,50 @@ public sealed class Request
     private long _answeredAt = NoInstant;
     private long _deskTimerAt = long.MaxValue;
 
+    // The rest is unpacked too: nullable structs and small enums each cost 8 bytes or more when stored as such.
+    private readonly UnitId _unit;
+    private readonly HouseholdId _household;
+    private readonly PersonName _contactName;
+    private readonly PhoneNumber _contactPhone;
+    private readonly string _ownerId;
+    private string _handlerId;
+    private readonly byte _ownerKind; // AgencyKind
+    private byte _handlerKind; // AgencyKind
+    private readonly byte _channel; // Channel
+    private readonly byte _categoryClass; // CategoryClass
+    private byte _status; // RequestStatus
+    private Parts _parts;
+
     private Request(RequestReceived received, ServiceLevelPolicy policy, bool keepHistory = true)
     {
         Policy = policy;
         Id = received.RequestId;
-        Channel = received.Channel;
+        _channel = (byte)received.Channel;
         Category = received.Category;
-        CategoryClass = received.CategoryClass;
-        Location = received.Location;
-        Contact = received.Contact;
+        _categoryClass = (byte)received.CategoryClass;
+        _unit = received.Location.Unit;
+        if (received.Location.Household is { } household)
+        {
+            (_household, _parts) = (household, _parts | Parts.Household);
+        }
+
+        if (received.Contact.Name is { } name)
+        {
+            (_contactName, _parts) = (name, _parts | Parts.ContactName);
+        }
+
+        if (received.Contact.Phone is { } phone)
+        {
+            (_contactPhone, _parts) = (phone, _parts | Parts.ContactPhone);
+        }
+
         Text = received.Text;
         TicketNumber = received.TicketNumber;
         ReceivedAt = received.At;
         Preconditions.CheckArgument(Fits(received.Deadlines), nameof(received),
             "The deadlines are more than 200 years from the receipt; a request's instants must lie within 200 years of it.");
-        Owner = received.Owner;
-        Handler = received.Handler;
+        (_ownerKind, _ownerId) = ((byte)received.Owner.Kind, received.Owner.Id);
+        (_handlerKind, _handlerId) = ((byte)received.Handler.Kind, received.Handler.Id);
         Deadlines = received.Deadlines;
         Status = RequestStatus.Received;
         LastEventAt = received.At;
@@ -75,19 +103,20 @@ public sealed class Request
     public RequestId Id { get; }
 
     /// <summary>How it arrived.</summary>
-    public Channel Channel { get; }
+    public Channel Channel => (Channel)_channel;
 
     /// <summary>What it is about.</summary>
     public CategoryCode Category { get; }
 
     /// <summary>The class that sets its resolution limit.</summary>
-    public CategoryClass CategoryClass { get; }
+    public CategoryClass CategoryClass => (CategoryClass)_categoryClass;
 
     /// <summary>Where it is about.</summary>
-    public RequestLocation Location { get; }
+    public RequestLocation Location => new(_unit, (_parts & Parts.Household) != 0 ? _household : null);
 
     /// <summary>How to reach the resident. Personal data: prints masked.</summary>
-    public ResidentContact Contact { get; }
+    public ResidentContact Contact =>
+        new((_parts & Parts.ContactName) != 0 ? _contactName : null, (_parts & Parts.ContactPhone) != 0 ? _contactPhone : null);
 
     /// <summary>What the resident said.</summary>
     public string Text { get; }
@@ -99,16 +128,28 @@ public sealed class Request
     public Instant ReceivedAt { get; }
 
     /// <summary>The first contact, who owes the resident an answer until the request is closed (首接负责). Never changes.</summary>
-    public Agency Owner { get; }
+    public Agency Owner => new((AgencyKind)_ownerKind, _ownerId);
 
     /// <summary>Who works on it now. Changes only by forwarding or escalation.</summary>
-    public Agency Handler { get; private set; }
+    public Agency Handler
+    {
+        get => new((AgencyKind)_handlerKind, _handlerId);
+        private set => (_handlerKind, _handlerId) = ((byte)value.Kind, value.Id);
+    }
 
     /// <summary>True once <see cref="Handler"/> has accepted it; false again after each forward, escalation or reopen.</summary>
-    public bool HandlerAccepted { get; private set; }
+    public bool HandlerAccepted
+    {
+        get => (_parts & Parts.HandlerAccepted) != 0;
+        private set => _parts = value ? _parts | Parts.HandlerAccepted : _parts & ~Parts.HandlerAccepted;
+    }
 
     /// <summary>Where it stands in the lifecycle.</summary>
-    public RequestStatus Status { get; private set; }
+    public RequestStatus Status
+    {
+        get => (RequestStatus)_status;
+        private set => _status = (byte)value;
+    }
 
     /// <summary>True once it is closed, rejected or merged.</summary>
     public bool IsTerminal => RequestLifecycle.IsTerminal(Status);
@@ -760,6 +801,16 @@ public sealed class Request
     private static string Describe(Agency agency) => IsNamed(agency) ? agency.ToString() : "an unnamed agency";
 
     private static DeadlineKinds Flag(DeadlineKind kind) => (DeadlineKinds)(1 << (int)kind);
+
+    [Flags]
+    private enum Parts : byte
+    {
+        None = 0,
+        Household = 1,
+        ContactName = 2,
+        ContactPhone = 4,
+        HandlerAccepted = 8,
+    }
 
     [Flags]
     private enum DeadlineKinds : byte
