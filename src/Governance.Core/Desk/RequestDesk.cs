@@ -195,6 +195,8 @@ public sealed class RequestDesk
                         failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
                     }
                 }
+
+                partition.TrimTimers();
             });
 
             var events = new List<RequestEvent>(n);

@@ -20,7 +20,6 @@ namespace Governance.Core.Requests;
 /// </remarks>
 public sealed class Request
 {
-    private readonly List<RequestEvent>? _history; // null for a request held by the desk: its events go to the desk's sink
     // What happens after acceptance — explanations, pauses, resolution, closure, forwards, whistles — lives in a side
     // object made on the first such event: a request waiting at the desk carries one reference instead of ~110 bytes.
     private RequestProgress? _progress;
@@ -86,7 +85,8 @@ public sealed class Request
         LastEventAt = received.At;
         if (keepHistory)
         {
-            _history = new List<RequestEvent>(capacity: 8) { received };
+            // The history lives in the side object; a request held by the desk keeps none (its events go to the sink).
+            _progress = new RequestProgress { History = new List<RequestEvent>(capacity: 8) { received } };
         }
     }
 
@@ -255,7 +255,7 @@ public sealed class Request
     public IReadOnlyList<WhistleSummons> Summons => (IReadOnlyList<WhistleSummons>?)_progress?.Summons ?? [];
 
     /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
-    public IReadOnlyList<RequestEvent> History => (IReadOnlyList<RequestEvent>?)_history ?? [];
+    public IReadOnlyList<RequestEvent> History => (IReadOnlyList<RequestEvent>?)_progress?.History ?? [];
 
     /// <summary>When the last event happened; a command may not be earlier.</summary>
     public Instant LastEventAt
@@ -715,7 +715,7 @@ public sealed class Request
 
         Status = next;
         LastEventAt = e.At;
-        _history?.Add(e);
+        _progress?.History?.Add(e);
     }
 
     /// <summary>What is wrong with an event's own fields, whatever the state; null when nothing is.</summary>
@@ -835,4 +835,5 @@ internal sealed class RequestProgress
     public int Reopens;
     public List<Agency>? DeclinedBy; // most requests are never passed on: made on the first forward
     public List<WhistleSummons>? Summons; // made on the first whistle
+    public List<RequestEvent>? History; // null for a request held by the desk
 }
