@@ -51,6 +51,7 @@ public static class ServiceCalendarHtml
         .legend { margin-top: 1mm; font-size: 7pt; color: #444; }
         .legend span { display: inline-block; padding: 0 1mm; margin-right: 2mm; }
         .activities { margin: 0; padding-left: 4mm; }
+        @media screen { body { margin: 8mm; } }
         footer { margin-top: 2mm; border-top: 0.5pt solid #999; padding-top: 1mm; font-size: 8pt; }
         """;
 
