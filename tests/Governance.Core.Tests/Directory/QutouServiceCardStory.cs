@@ -86,4 +86,30 @@ public sealed class QutouServiceCardStory
         var household = Assert.Throws<ArgumentException>(() => Directory.CardFor(new HouseholdId("no-such-home")));
         Assert.Contains("'no-such-home'", household.Message);
     }
+
+    [Fact]
+    public void A_household_in_xinhuaxijie_calls_the_property_company_member_in_charge_of_lifts_and_its_own_data_is_not_on_the_card()
+    {
+        var chart = SampleDistrict.Chart;
+        var household = chart.HouseholdsUnder(chart.GetUnit(SampleDistrict.Units.Xinhuaxijie))[0];
+
+        var card = Directory.CardFor(household.Id);
+
+        Assert.Same(household, card.Household);
+        var lift = card.EntryFor(new CategoryCode("物业/电梯/故障"));
+        Assert.Equal(Agency.PropertyCompany(SampleDistrict.PropertyCompanies.Beiyuan), lift.Handler);
+        Assert.Equal(ContactSource.StaffByDuty, lift.Source);
+        Assert.Contains("电梯", lift.Duties);
+        Assert.Equal(lift.Handler, chart.GetStaffMember(lift.Staff!.Value).Agency);
+        Assert.Contains(card.LocalStaff, s => s.Agency == Agency.Unit(SampleDistrict.Units.Xinhuaxijie));
+        if (household.Phone is { } phone)
+        {
+            Assert.DoesNotContain(card.Entries, e => e.Phone == phone.Reveal());
+        }
+
+        if (household.Head is { } head)
+        {
+            Assert.DoesNotContain(card.Entries, e => e.Name == head.Reveal());
+        }
+    }
 }

@@ -27,7 +27,19 @@ public sealed partial class ServiceCalendarBrowserTests : IDisposable
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
-    public void The_page_prints_on_exactly_one_A4_page()
+    public void The_page_prints_on_exactly_one_A4_page() => AssertOnePage();
+
+    [Fact]
+    public void The_page_of_a_community_with_a_property_company_and_twenty_handlers_prints_on_one_A4_page_too()
+    {
+        var calendar = ServiceCalendar.Create(YujiawuServiceCalendar.Directory, Core.Time.WorkingCalendar.Default, Core.Organization.SampleDistrict.Units.Xinhuaxijie, 2024,
+            YujiawuServiceCalendar.Activities.Select(a => new ServiceActivity(a.Title, new NodaTime.DateInterval(a.Dates.Start.PlusYears(1), a.Dates.End.PlusYears(1)), a.Place, a.StartTime, a.EndTime)));
+        Assert.True(calendar.Card.Groups.Length >= 20, $"only {calendar.Card.Groups.Length} handlers");
+        File.WriteAllText(_page, ServiceCalendarHtml.Render(calendar), new UTF8Encoding(false));
+        AssertOnePage();
+    }
+
+    private void AssertOnePage()
     {
         var pdf = Path.Combine(_work.FullName, "service-calendar.pdf");
         RunChromium($"--print-to-pdf={pdf}", "--no-pdf-header-footer");
