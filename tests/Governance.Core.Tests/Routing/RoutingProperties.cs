@@ -17,7 +17,7 @@ public sealed class RoutingProperties
     private static readonly string[] OfficeDuties = ["环境卫生", "城市管理", "12345", "gas.leak", "water/outage", "噪音 扰民", "没有人管"];
 
     /// <summary>A category of every kind; department categories only for duties some department of the chart holds.</summary>
-    private static CategoryCatalogue CatalogueFor(Chart chart)
+    internal static CategoryCatalogue CatalogueFor(Chart chart)
     {
         var builder = new CatalogueBuilder()
             .Add(new CategoryCode("其他/待分拣"), "待分拣", CategoryClass.Ordinary, ResponsibleKind.StreetLevelUnit)
@@ -39,7 +39,7 @@ public sealed class RoutingProperties
         return builder.Build();
     }
 
-    private static IEnumerable<RequestLocation> Locations(Chart chart) =>
+    internal static IEnumerable<RequestLocation> Locations(Chart chart) =>
         chart.Units.Select(u => new RequestLocation(u.Id)).Concat(chart.Households.Select(h => new RequestLocation(h.BuildingId, h.Id)));
 
     private static IEnumerable<CategoryCode> Codes(CategoryCatalogue catalogue) =>

@@ -22,7 +22,7 @@ internal static class HolidayCnReference
 
     private static Dictionary<LocalDate, (bool, string)> Load()
     {
-        var files = Directory.GetFiles(DataDirectory, "*.json").Order(StringComparer.Ordinal).ToArray();
+        var files = System.IO.Directory.GetFiles(DataDirectory, "*.json").Order(StringComparer.Ordinal).ToArray();
         if (files.Length < 20)
         {
             throw new InvalidOperationException($"Expected the holiday-cn files in {DataDirectory}, found {files.Length}.");
