@@ -5,10 +5,18 @@ using Governance.Benchmarks.Desk;
 //   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- --filter '*' --job short
 // Read the Ratio and Alloc Ratio columns: each class measures against a baseline in the same run.
 //   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- retained [requests]
-// measures the heap the desk retains per open request (BenchmarkDotNet reports allocation, not retention).
+// measures the heap the desk retains per open request (BenchmarkDotNet reports allocation, not retention), and
+//   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- phases [requests]
+// times each phase of a partitioned day, for tuning.
 if (args is ["retained", ..])
 {
     DeskRetention.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    return;
+}
+
+if (args is ["phases", ..])
+{
+    DeskPhases.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
     return;
 }
 

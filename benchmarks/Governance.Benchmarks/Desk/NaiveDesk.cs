@@ -35,7 +35,7 @@ internal sealed class NaiveDesk(Chart chart, CategoryCatalogue catalogue)
         foreach (var (id, request) in open)
         {
             Fire(request.Machine, request.Events, new RequestAccepted(id, morning + Duration.FromMinutes(30), request.Handler));
-            Fire(request.Machine, request.Events, new RequestResolved(id, morning + Duration.FromHours(2), request.Handler, "已处理"));
+            Fire(request.Machine, request.Events, new RequestResolved(id, morning + Duration.FromMinutes(90), request.Handler, "已处理"));
             Fire(request.Machine, request.Events, new RequestCalledBack(id, morning + Duration.FromHours(5), request.Owner, Satisfaction.Satisfied, string.Empty));
             closed += request.Machine.State == RequestStatus.Closed ? 1 : 0;
         }
