@@ -63,14 +63,14 @@ public abstract record LedgerEvent(
 /// <param name="Description">What residents raised.</param>
 /// <param name="Origin">How it came onto the ledger.</param>
 /// <param name="Basis">What it rests on, for a proactive item the analysis's finding; may be empty.</param>
-/// <param name="Request">The resident's request it came from, for <see cref="LedgerOrigin.Request"/>; otherwise usually none.</param>
 /// <param name="Measure">The first measure (措施).</param>
 /// <param name="Responsible">The responsible person (责任人), a staff member of the chart.</param>
 /// <param name="Deadline">The local date by which the outcome is due (完成时限), inclusive.</param>
+/// <param name="Request">The resident's request it came from, for <see cref="LedgerOrigin.Request"/>; otherwise usually none.</param>
 public sealed record LedgerItemOpened(
     LedgerItemId ItemId, Instant At, Agency By, ConcernClass Class, CategoryCode Category, RequestLocation Location,
-    string Title, string Description, LedgerOrigin Origin, string Basis, RequestId? Request, string Measure,
-    StaffId Responsible, LocalDate Deadline) : LedgerEvent(ItemId, At, By);
+    string Title, string Description, LedgerOrigin Origin, string Basis, string Measure,
+    StaffId Responsible, LocalDate Deadline, RequestId? Request = null) : LedgerEvent(ItemId, At, By);
 
 /// <summary>
 /// A concern proposed for the ledger, by staff or by the proactive-handling analysis (未诉先办), awaiting acceptance.
@@ -89,7 +89,7 @@ public sealed record LedgerItemOpened(
 /// <param name="Request">The resident's request it came from, for <see cref="LedgerOrigin.Request"/>.</param>
 public sealed record LedgerItemProposed(
     LedgerItemId ItemId, Instant At, Agency By, ConcernClass Class, CategoryCode Category, RequestLocation Location,
-    string Title, string Description, LedgerOrigin Origin, string Basis, RequestId? Request) : LedgerEvent(ItemId, At, By);
+    string Title, string Description, LedgerOrigin Origin, string Basis, RequestId? Request = null) : LedgerEvent(ItemId, At, By);
 
 /// <summary>A proposed item accepted onto the ledger with its first measure, responsible person and deadline.</summary>
 /// <param name="ItemId">The item.</param>

@@ -166,8 +166,8 @@ public sealed class LedgerItem
         Preconditions.CheckNotNull(command);
         zone ??= WorkingCalendar.Default.Zone;
         var opened = new LedgerItemOpened(command.ItemId, command.At, command.By, command.Class, command.Category, command.Location,
-            command.Title, command.Description, command.Origin, command.Basis ?? string.Empty, command.Request, command.Measure,
-            command.Responsible, command.Deadline);
+            command.Title, command.Description, command.Origin, command.Basis ?? string.Empty, command.Measure,
+            command.Responsible, command.Deadline, command.Request);
         if (WellFormedStart(opened) is { } problem)
         {
             throw new ArgumentException($"Ledger item {command.ItemId} cannot be opened: {problem}.", nameof(command));
