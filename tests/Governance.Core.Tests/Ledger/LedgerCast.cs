@@ -22,7 +22,7 @@ internal static class LedgerCast
 
     public static readonly Agency Village = Agency.Unit(SampleDistrict.Units.Qutou);
 
-    public static Chart Chart => SampleDistrict.Chart;
+    public static Chart SampleChart => SampleDistrict.Chart;
 
     /// <summary>A local time in Beijing.</summary>
     public static Instant Beijing(int year, int month, int day, int hour = 10, int minute = 0) =>
