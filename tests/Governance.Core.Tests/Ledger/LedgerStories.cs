@@ -90,6 +90,30 @@ public sealed class LedgerStories
     }
 
     [Fact]
+    public void Items_under_a_unit_are_those_at_it_or_below_it()
+    {
+        var ledger = Story();
+
+        Assert.Equal([Lights, Meals], ledger.ItemsUnder(Qutou.Id).Select(i => i.Id));
+        Assert.Equal([Meals], ledger.ItemsUnder(Grid.Id).Select(i => i.Id));
+        Assert.Equal([Lights, Meals, Drains], ledger.ItemsUnder(SampleDistrict.Units.Yujiawu).Select(i => i.Id));
+        Assert.Empty(ledger.ItemsUnder(SampleDistrict.Units.Tongruijiayuan));
+    }
+
+    [Fact]
+    public void An_item_from_a_residents_request_must_name_the_request_which_is_then_linked()
+    {
+        var ledger = Story();
+        var fromRequest = Opening("yjw-2023-004", Beijing(2023, 2, 1), new LocalDate(2023, 3, 1)) with { Origin = LedgerOrigin.Request };
+
+        Assert.Throws<ArgumentException>(() => ledger.Open(fromRequest));
+        var item = ledger.Open(fromRequest with { Request = new RequestId("12345-2023-000917") });
+
+        Assert.Equal([new RequestId("12345-2023-000917")], item.LinkedRequests);
+        Assert.Equal([item], ledger.LinkedTo(new RequestId("12345-2023-000917")));
+    }
+
+    [Fact]
     public void A_report_as_of_an_earlier_instant_sees_the_ledger_as_it_stood_then()
     {
         var ledger = Story();
