@@ -21,7 +21,8 @@ namespace Governance.Core.Insights;
 /// </para>
 /// <para>
 /// Rates are numbers in [0, 1] or <c>null</c>; instants are ISO-8601 UTC (<c>2023-03-01T02:00:00Z</c>); durations are
-/// NodaTime's round-trip pattern <c>D:hh:mm:ss.FFFFFFFFF</c> (<c>0:02:30:00</c> is two and a half hours); ids are
+/// total hours, minutes and seconds (NodaTime's <c>-H:mm:ss.FFFFFFFFF</c>: <c>2:30:00</c> is two and a half hours,
+/// <c>50:00:00</c> two days and two hours); ids are
 /// strings and enums their names (<c>"Community"</c>, <c>"PropertyCompany"</c>).
 /// </para>
 /// </remarks>
