@@ -16,6 +16,11 @@ namespace Governance.Benchmarks.Insights;
 /// by request, then groups requests by their ancestor at each level and computes each group's figures with LINQ
 /// (sorting for the percentiles).
 /// </summary>
+/// <remarks>
+/// Measured 2026-12-01, <c>--job short</c>, 2 cores shared with another build (high error bars):
+/// naive 14,062 ms / 1,240 MB (1.00); apply + report 2,864 ms / 286 MB (ratio 0.21, alloc 0.23);
+/// report only 316 ms / 37 MB (ratio 0.02, alloc 0.03). Apply + report misses the 1 s target.
+/// </remarks>
 [MemoryDiagnoser]
 public class MetricsBenchmarks
 {
