@@ -181,6 +181,16 @@ public sealed class MetricsExamples
     }
 
     [Fact]
+    public void Making_room_in_advance_changes_no_figure()
+    {
+        var metrics = new RequestMetrics(Chart);
+        metrics.EnsureCapacity(5_000);
+        metrics.ApplyRange(Story());
+        Assert.Equal(MetricsJson.Serialize(Report()), MetricsJson.Serialize(metrics.Report(H(72))));
+        Assert.Throws<ArgumentOutOfRangeException>(() => metrics.EnsureCapacity(-1));
+    }
+
+    [Fact]
     public void A_report_before_the_latest_event_is_refused()
     {
         var metrics = new RequestMetrics(Chart);
