@@ -17,9 +17,10 @@ namespace Governance.Benchmarks.Insights;
 /// (sorting for the percentiles).
 /// </summary>
 /// <remarks>
-/// Measured 2026-12-01, <c>--job short</c>, 2 cores shared with another build (high error bars):
-/// naive 14,062 ms / 1,240 MB (1.00); apply + report 2,864 ms / 286 MB (ratio 0.21, alloc 0.23);
-/// report only 316 ms / 37 MB (ratio 0.02, alloc 0.03). Apply + report misses the 1 s target.
+/// Measured 2026-12-01, <c>--job short</c>, 2 cores (shared; error bars are wide), 3.68M events, 21,347 units:
+/// naive 8,658 ms / 1,240 MB (1.00); apply + report 852 ms / 288 MB (ratio 0.10, alloc 0.23);
+/// report only 143 ms / 37 MB (ratio 0.02, alloc 0.03). An earlier run under a load average of 18 gave 2,864 ms for
+/// apply + report (before receipts stopped using the chart's all-entity lookup), ratio 0.21.
 /// </remarks>
 [MemoryDiagnoser]
 public class MetricsBenchmarks
