@@ -27,9 +27,18 @@ public class DeskBenchmarks
     private DeskCommand[] _callBacks = null!;
     private NaiveDesk _naive = null!;
 
-    /// <summary>Requests in the day's batch.</summary>
-    [Params(10_000, 1_000_000)]
+    /// <summary>
+    /// Requests in the day's batch: 10k and 1M, or the comma-separated sizes in <c>DESK_BENCHMARK_SIZES</c> (the naive
+    /// baseline takes minutes per run at 1M, so the two sizes are often measured in separate runs with separate jobs).
+    /// </summary>
+    [ParamsSource(nameof(Sizes))]
     public int Requests { get; set; }
+
+    /// <summary>The sizes measured.</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("DESK_BENCHMARK_SIZES") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))
+            : [10_000, 1_000_000];
 
     [GlobalSetup]
     public void Setup()
