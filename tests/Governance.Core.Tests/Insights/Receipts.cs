@@ -22,6 +22,9 @@ internal static class Receipts
             channel == Channel.Hotline12345 ? $"T{id}" : null);
     }
 
+    /// <summary>The local date (Beijing) a receipt is counted on.</summary>
+    public static LocalDate LocalDate(RequestReceived e) => e.At.InZone(WorkingCalendar.Default.Zone).Date;
+
     /// <summary>The grids of a community, in chart order.</summary>
     public static Unit[] Grids(Chart chart, UnitId community) => chart.ChildrenOf(chart.GetUnit(community)).ToArray();
 
