@@ -74,7 +74,7 @@ public sealed record HotspotOptions
     /// <summary>
     /// How far ahead a season is looked for: a calendar month is upcoming when its first day is after the report's
     /// local date and at most this many days after it (20 October with 30 days looks at November). Default 30; at
-    /// least 1 and at most 366.
+    /// least 1 and at most 364, so that no month is looked for twice.
     /// </summary>
     public int LeadTimeDays { get; init; } = 30;
 
@@ -120,7 +120,7 @@ public sealed record HotspotOptions
         CheckRange(SeasonalLookbackYears, 1, 10, nameof(SeasonalLookbackYears));
         CheckRange(SeasonalMinimumYears, 1, SeasonalLookbackYears, nameof(SeasonalMinimumYears));
         CheckRange(SeasonalMinimumCount, 1, int.MaxValue, nameof(SeasonalMinimumCount));
-        CheckRange(LeadTimeDays, 1, 366, nameof(LeadTimeDays));
+        CheckRange(LeadTimeDays, 1, 364, nameof(LeadTimeDays));
         CheckRange(CategoryDepth, 1, int.MaxValue, nameof(CategoryDepth));
         Preconditions.CheckArgument(double.IsFinite(ExplainedShare) && ExplainedShare > 0 && ExplainedShare <= 1, nameof(ExplainedShare),
             $"{nameof(ExplainedShare)} must be a number in (0, 1]; it is {ExplainedShare.ToString(CultureInfo.InvariantCulture)}.");

@@ -123,11 +123,22 @@ public sealed class HotspotExamples
             nameof(HotspotOptions.RisingFactor) => HotspotOptions.Default with { RisingFactor = 1 },
             nameof(HotspotOptions.SeasonalMinimumYears) => HotspotOptions.Default with { SeasonalMinimumYears = 4 },
             nameof(HotspotOptions.ExplainedShare) => HotspotOptions.Default with { ExplainedShare = double.NaN },
-            _ => HotspotOptions.Default with { LeadTimeDays = 400 },
+            _ => HotspotOptions.Default with { LeadTimeDays = 365 },
         };
         var ex = Assert.Throws<ArgumentException>(() => new RequestHotspots(Chart, bad));
         Assert.Equal(option, ex.ParamName);
         Assert.Contains(option, ex.Message);
+    }
+
+    [Fact]
+    public void A_lead_time_of_most_of_a_year_looks_at_every_coming_month_once()
+    {
+        // 364 days from 30 June 2023: July 2023 to June 2024, twelve months; a lift breakdown each June 2021 and 2022.
+        var events = new[] { 2021, 2022 }.SelectMany(y => At(Buildings[0], 3, $"june{y}-", new LocalDate(y, 6, 10)));
+        var found = Find(events, HotspotOptions.Default with { LeadTimeDays = 364 });
+        var seasonal = Assert.Single(found, h => h.Kind == HotspotKind.Seasonal && h.Level == UnitLevel.Building);
+        Assert.Equal(new LocalDate(2024, 6, 1), seasonal.Window.Start);
+        Assert.Equal("2021-06-01..2021-06-30: 3; 2022-06-01..2022-06-30: 3; 2023-06-01..2023-06-30: 0", seasonal.EvidenceText()); // June 2024 looks back three years
     }
 
     [Fact]
