@@ -16,12 +16,13 @@ namespace Governance.Core.Insights;
 /// <para>
 /// <b>State.</b> Only <see cref="RequestReceived"/> counts; every other event is ignored (a request's later life does not
 /// change that residents raised it). Applying a receipt is O(1): the request id is remembered (to refuse a second
-/// receipt) and one count is added to the cell (unit of its location, category cut to
-/// <see cref="HotspotOptions.CategoryDepth"/> segments, local date of receipt) — two counters, all channels and
+/// receipt) and one count is added to the cell (local date of receipt, then unit of its location, category cut to
+/// <see cref="HotspotOptions.CategoryDepth"/> segments) — two counters, all channels and
 /// 12345. The state is therefore the same whatever order or batches the receipts come in.
 /// </para>
 /// <para>
-/// <b>Finding hotspots</b> (<see cref="Find"/>) costs O(cells × tree depth). Counts are of a unit's whole subtree and
+/// <b>Finding hotspots</b> (<see cref="Find"/>) visits only the dates that count (the window, the baseline windows and
+/// the looked-back months) and costs O(cells on those dates × tree depth). Counts are of a unit's whole subtree and
 /// are judged at building, grid and community level, by local date in <see cref="HotspotOptions.Zone"/>; the window is
 /// the <see cref="HotspotOptions.WindowDays"/> local dates ending on (and including) the local date of the instant, and
 /// receipts dated after that date are not counted. The rules, each per unit and category:
@@ -70,7 +71,7 @@ public sealed class RequestHotspots
     private readonly Dictionary<string, int> _categoryIndex = new(StringComparer.Ordinal);  // a cut category → its index
     private readonly List<CategoryCode> _categories = [];
     private readonly HashSet<string> _received = new(StringComparer.Ordinal);
-    private readonly Dictionary<Cell, CellCount> _cells = [];
+    private readonly Dictionary<LocalDate, Dictionary<Cell, CellCount>> _days = []; // by local date of receipt, so a report visits only the dates it needs
 
     /// <summary>Starts an empty projection over <paramref name="chart"/>.</summary>
     /// <param name="chart">The chart whose units the requests' locations name.</param>
@@ -158,7 +159,13 @@ public sealed class RequestHotspots
         var category = CategoryOf(received.Category.Value);
         var date = received.At.InZone(Options.Zone).Date;
         _received.Add(id);
-        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(_cells, new Cell(unit, category, date), out _);
+        if (!_days.TryGetValue(date, out var day))
+        {
+            day = [];
+            _days.Add(date, day);
+        }
+
+        ref var cell = ref CollectionsMarshal.GetValueRefOrAddDefault(day, new Cell(unit, category), out _);
         cell.All++;
         if (received.Channel == Channel.Hotline12345)
         {
@@ -208,48 +215,65 @@ public sealed class RequestHotspots
         }
 
         var size = w + n + (months.Count * years);
-        var tallies = new Dictionary<(int Unit, int Category), long[]>();
-        foreach (var (cell, count) in _cells)
+        // The dates that count: the baseline windows and the window, then the looked-back months not already among them.
+        var dates = new List<LocalDate>();
+        for (var date = baselineStart; date <= today; date = date.PlusDays(1))
         {
-            if (cell.Date > today)
+            dates.Add(date);
+        }
+
+        foreach (var month in months)
+        {
+            for (var back = 1; back <= years; back++)
+            {
+                var first = month.PlusYears(-back);
+                for (var date = first; date.Month == first.Month && date < baselineStart; date = date.PlusDays(1))
+                {
+                    dates.Add(date);
+                }
+            }
+        }
+
+        var tallies = new Dictionary<(int Unit, int Category), long[]>();
+        foreach (var date in dates)
+        {
+            if (!_days.TryGetValue(date, out var day))
             {
                 continue;
             }
 
-            var recent = cell.Date >= windowStart ? Period.DaysBetween(windowStart, cell.Date)
-                : cell.Date >= baselineStart ? w + (Period.DaysBetween(baselineStart, cell.Date) / w)
+            var recent = date >= windowStart ? Period.DaysBetween(windowStart, date)
+                : date >= baselineStart ? w + (Period.DaysBetween(baselineStart, date) / w)
                 : -1;
             var seasonal = -1;
             for (var m = 0; m < months.Count; m++)
             {
-                var back = months[m].Year - cell.Date.Year;
-                if (cell.Date.Month == months[m].Month && back >= 1 && back <= years)
+                var back = months[m].Year - date.Year;
+                if (date.Month == months[m].Month && back >= 1 && back <= years)
                 {
                     seasonal = w + n + (m * years) + (years - back);
                 }
             }
 
-            if (recent < 0 && seasonal < 0)
+            foreach (var (cell, count) in day)
             {
-                continue;
-            }
-
-            for (var u = cell.Unit; u >= 0 && _units[u].Level >= UnitLevel.Community; u = _parent[u])
-            {
-                ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, (u, cell.Category), out var exists);
-                if (!exists)
+                for (var u = cell.Unit; u >= 0 && _units[u].Level >= UnitLevel.Community; u = _parent[u])
                 {
-                    tally = new long[size];
-                }
+                    ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(tallies, (u, cell.Category), out var exists);
+                    if (!exists)
+                    {
+                        tally = new long[size];
+                    }
 
-                if (recent >= 0)
-                {
-                    tally![recent] += count.All;
-                }
+                    if (recent >= 0)
+                    {
+                        tally![recent] += count.All;
+                    }
 
-                if (seasonal >= 0)
-                {
-                    tally![seasonal] += count.All;
+                    if (seasonal >= 0)
+                    {
+                        tally![seasonal] += count.All;
+                    }
                 }
             }
         }
@@ -347,7 +371,7 @@ public sealed class RequestHotspots
     /// <summary>
     /// The requests received per week or month in <paramref name="unit"/>'s subtree on the local dates of
     /// <paramref name="dates"/> (inclusive), 12345 work orders and all channels, one point per period (the first and
-    /// last cut to <paramref name="dates"/>). Costs O(cells).
+    /// last cut to <paramref name="dates"/>). Costs O(cells on those dates + days with receipts).
     /// </summary>
     /// <param name="unit">Any unit of the chart, the district included.</param>
     /// <param name="dates">The local dates to cover.</param>
@@ -371,19 +395,25 @@ public sealed class RequestHotspots
         var hotline = new long[starts.Count];
         var all = new long[starts.Count];
         int from = _position[u], to = _subtreeEnd[u];
-        foreach (var (cell, count) in _cells)
+        foreach (var (date, day) in _days)
         {
-            var p = _position[cell.Unit];
-            if (p < from || p >= to || !dates.Contains(cell.Date))
+            if (!dates.Contains(date))
             {
                 continue;
             }
 
             var i = period == TrendPeriod.Month
-                ? ((cell.Date.Year - first.Year) * 12) + cell.Date.Month - first.Month
-                : Period.DaysBetween(first, cell.Date) / 7;
-            hotline[i] += count.Hotline;
-            all[i] += count.All;
+                ? ((date.Year - first.Year) * 12) + date.Month - first.Month
+                : Period.DaysBetween(first, date) / 7;
+            foreach (var (cell, count) in day)
+            {
+                var p = _position[cell.Unit];
+                if (p >= from && p < to)
+                {
+                    hotline[i] += count.Hotline;
+                    all[i] += count.All;
+                }
+            }
         }
 
         var points = new TrendPoint[starts.Count];
@@ -447,7 +477,7 @@ public sealed class RequestHotspots
     private static ArgumentException Bad(RequestReceived e, string reason) =>
         new($"Request {e.RequestId}: event 'received' at {e.At} cannot be applied: {reason}.", "requestEvent");
 
-    private readonly record struct Cell(int Unit, int Category, LocalDate Date);
+    private readonly record struct Cell(int Unit, int Category);
 
     private struct CellCount
     {

@@ -141,4 +141,27 @@ public sealed class HotspotProperties
             .Classify(found.Any(h => h.Kind == HotspotKind.Seasonal), "seasonal found")
             .Classify(found.Any(h => h.Kind == HotspotKind.Rising), "rising found");
     });
+
+    [Property(MaxTest = 100)]
+    public Property Recurring_counts_agree_with_counting_the_receipts_by_hand_and_every_cluster_at_threshold_is_reported_at_its_unit_or_below() =>
+        Prop.ForAll(Specs, specs =>
+        {
+            var events = Events(specs);
+            var found = Project(events).Find(AsOf).Where(h => h.Kind == HotspotKind.Recurring).ToList();
+            var window = new DateInterval(AsOfDate.PlusDays(-29), AsOfDate);
+            long Naive(Unit unit, string category) => events.Count(e =>
+                window.Contains(Receipts.LocalDate(e)) && e.Category.Value.Split('/')[0] == category
+                && Chart.IsWithin(Chart.GetUnit(e.Location.Unit), unit));
+
+            var wrong = found.Where(h => h.Count != Naive(Chart.GetUnit(h.Unit), h.Category.Value)).ToList();
+            var missed = (
+                from unit in Places
+                where unit.Level >= UnitLevel.Community
+                from category in Categories.Select(c => c.Split('/')[0]).Distinct()
+                where Naive(unit, category) >= HotspotOptions.Default.ThresholdAt(unit.Level)
+                where !found.Any(h => h.Category.Value == category && Chart.IsWithin(Chart.GetUnit(h.Unit), unit))
+                select $"{unit.Name} {category}").ToList();
+            return (wrong.Count == 0 && missed.Count == 0)
+                .Label($"wrong: {string.Join("; ", wrong.Select(h => $"{h.UnitName} {h.Category} {h.Count}"))}; missed: {string.Join("; ", missed)}");
+        });
 }
