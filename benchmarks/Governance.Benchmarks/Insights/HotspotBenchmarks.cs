@@ -16,6 +16,12 @@ namespace Governance.Benchmarks.Insights;
 /// at each of the three levels and keeps the groups at or above the threshold — the Recurring rule only, without the
 /// rising, seasonal or one-report-per-cluster rules, so it does less than <see cref="RequestHotspots.Find"/>.
 /// </summary>
+/// <remarks>
+/// Measured 2026-12-01, <c>--job short</c>, 2 cores (shared; error bars are wide), 21,347 units: naive 909 ms / 118 MB
+/// (1.00); apply + find 734 ms / 207 MB (ratio 0.81, alloc 1.75); find only 176 ms / 82 MB (ratio 0.19, alloc 0.70);
+/// a street's monthly trend over two years 4.6 ms. Applying dominates (the id set and the per-day cells); find
+/// allocates one small array per (unit, category) that has requests on the dates it visits.
+/// </remarks>
 [MemoryDiagnoser]
 public class HotspotBenchmarks
 {
