@@ -25,7 +25,8 @@ namespace Governance.Core.Insights;
 /// the looked-back months) and costs O(cells on those dates × tree depth). Counts are of a unit's whole subtree and
 /// are judged at building, grid and community level, by local date in <see cref="HotspotOptions.Zone"/>; the window is
 /// the <see cref="HotspotOptions.WindowDays"/> local dates ending on (and including) the local date of the instant, and
-/// receipts dated after that date are not counted. The rules, each per unit and category:
+/// receipts dated after that date are not counted. Counting is by whole local days: a receipt later on the instant's
+/// own date counts too (to cut the log exactly, apply only the events up to the instant). The rules, each per unit and category:
 /// </para>
 /// <list type="bullet">
 /// <item><see cref="HotspotKind.Recurring"/>: the window's count is at least the level's threshold

@@ -101,7 +101,7 @@ public sealed class HeatingSeasonStory
         Assert.Equal(Agency.Unit(Community), proposal.By);
         Assert.Equal(new RequestLocation(Community), proposal.Location);
         Assert.Equal("供暖", proposal.Category.Value);
-        Assert.Equal("proactive/seasonal/tongruijiayuan/供暖/2023-11-01", proposal.ItemId.Value.Replace(Community.Value, "tongruijiayuan", StringComparison.Ordinal));
+        Assert.Equal($"proactive/seasonal/{Community.Value}/供暖/2023-11-01", proposal.ItemId.Value);
         Assert.Contains("季节性复发", proposal.Basis);
         Assert.Contains("Seasonal", proposal.Basis);
         Assert.Contains("2021-11-01..2021-11-30: 4; 2022-11-01..2022-11-30: 5", proposal.Basis);
