@@ -181,21 +181,7 @@ public sealed class RequestHotspots
     /// </exception>
     public void ApplyRange(IEnumerable<RequestEvent> events)
     {
-        Preconditions.CheckNotNull(events);
-        var position = 0;
-        foreach (var e in events)
-        {
-            try
-            {
-                Apply(e);
-            }
-            catch (ArgumentException ex)
-            {
-                throw new ArgumentException($"Event {position} of the range: {ex.Message} Events 0 to {position - 1} were applied.", nameof(events), ex);
-            }
-
-            position++;
-        }
+        Projection.ApplyEach(events, Apply);
     }
 
     /// <summary>
