@@ -628,9 +628,9 @@ public sealed class Request
             RequestReopened r => r.Deadlines,
             _ => (RequestDeadlines?)null,
         };
-        if (!Fits(e.At) || (deadlines is { } moved && !Fits(moved)))
+        if (!Fits(e.At) || (deadlines is { } moved && !Fits(moved)) || (e is DepartmentSummoned summoned && !Fits(summoned.ReportBy)))
         {
-            throw Refuse(trigger, $"the event or its deadlines lie more than 200 years after the request was received at {ReceivedAt}");
+            throw Refuse(trigger, $"the event or its deadlines (or report limit) lie more than 200 years after the request was received at {ReceivedAt}");
         }
 
         if (!RequestLifecycle.TryGetNext(Status, trigger, out var next))

@@ -117,6 +117,9 @@ public sealed class RequestRefusalExamples
         Assert.Contains("more than 200 years after the request was received", refused.Problem, StringComparison.Ordinal);
         var replayed = Assert.Throws<RequestCommandException>(() => request.Apply(new RequestAccepted(RequestCast.Id, farFuture, RequestCast.Company)));
         Assert.Contains("200 years", replayed.Problem, StringComparison.Ordinal);
+        var summoned = new DepartmentSummoned(RequestCast.Id, RequestCast.At(1, 11), RequestCast.Community, new DistrictDepartmentId("tz-zjw"),
+            farFuture, "报到时限过长");
+        Assert.Contains("200 years", Assert.Throws<RequestCommandException>(() => request.Apply(summoned)).Problem, StringComparison.Ordinal);
         Assert.Empty(before.Differences(RequestSnapshot.Of(request)));
 
         var accepted = request.Execute(new AcceptRequest(RequestCast.Company, RequestCast.At(1, 10) + Duration.FromDays(199 * 365)));
