@@ -32,6 +32,10 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
     /// <summary>The schema version this library writes and reads (SQLite's <c>PRAGMA user_version</c>).</summary>
     public const int SchemaVersion = 1;
 
+    private const int ParallelSerialization = 512; // events in a batch from which their JSON is written on every core
+    private const int FirstChunk = 256; // rows ReadAll reads before it hands out its first events
+    private const int MaxChunk = 8192; // rows ReadAll parses at once
+
     private readonly SqliteConnection _connection;
     private readonly string _readConnectionString;
     private readonly Lock _gate = new();
@@ -266,12 +270,13 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
                 var events = new List<StoredEvent>();
                 while (reader.Read())
                 {
-                    var stored = Decode(reader);
+                    var row = StoredRow.Read(reader);
+                    var stored = Decode(row);
                     if (stored.Event.RequestId != requestId)
                     {
                         throw new EventStoreException(EventStoreProblem.UnreadableEvent, Path,
                             $"The event at position {stored.Position} in {Path} is stored in request {requestId}'s stream but is about request {stored.Event.RequestId}.",
-                            position: stored.Position, eventType: reader.GetString(2));
+                            position: stored.Position, eventType: row.Type);
                     }
 
                     events.Add(stored);
@@ -349,7 +354,26 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
         {
             var e = events[i] ?? throw new ArgumentNullException(nameof(events), $"events[{i}] is null.");
             types[i] = EventTypes.NameOf(e, nameof(events));
-            data[i] = RequestEventJson.Serialize(e);
+        }
+
+        // Writing the JSON is a good part of an append's time: a large batch is written on every core.
+        if (n < ParallelSerialization)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                data[i] = RequestEventJson.Serialize(events[i]);
+            }
+        }
+        else
+        {
+            try
+            {
+                Parallel.For(0, n, i => data[i] = RequestEventJson.Serialize(events[i]));
+            }
+            catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            }
         }
 
         if (n == 0 && checkpoint is null)
@@ -521,56 +545,105 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
 
         using (reader)
         {
-            while (Next(reader))
+            // Parsing the JSON is most of a replay's time: a chunk of rows is parsed on every core while the next chunk
+            // is read, and its events are handed out in order. The first chunk is small so that reading a few events
+            // stays cheap.
+            var size = FirstChunk;
+            var rows = ReadRows(reader, size, out var readFailure);
+            while (rows.Length > 0)
             {
-                yield return Decode(reader);
+                var chunk = rows;
+                var decoding = Task.Run(() => DecodeChunk(chunk));
+                size = Math.Min(size * 4, MaxChunk);
+                Exception? nextFailure = null;
+                rows = readFailure is null ? ReadRows(reader, size, out nextFailure) : [];
+                var (events, failure) = decoding.GetAwaiter().GetResult();
+                foreach (var e in events)
+                {
+                    yield return e;
+                }
+
+                if ((failure ?? readFailure) is { } problem)
+                {
+                    throw problem; // after every event before it
+                }
+
+                readFailure = nextFailure;
             }
         }
     }
 
-    private bool Next(SqliteDataReader reader)
+    /// <summary>Up to <paramref name="count"/> rows; a read failure ends them early and is returned.</summary>
+    private StoredRow[] ReadRows(SqliteDataReader reader, int count, out Exception? failure)
     {
+        failure = null;
+        var rows = new List<StoredRow>(count);
         try
         {
-            return reader.Read();
+            while (rows.Count < count && reader.Read())
+            {
+                rows.Add(StoredRow.Read(reader));
+            }
         }
         catch (SqliteException e) when (Schema.IsCorruption(e))
         {
-            throw Schema.Corrupt(Path, e);
+            failure = Schema.Corrupt(Path, e);
         }
+
+        return [.. rows];
     }
 
-    /// <summary>The row under <paramref name="reader"/> (position, version, type, data) as an event.</summary>
-    private StoredEvent Decode(SqliteDataReader reader)
+    /// <summary>The rows' events in order, up to the first row that cannot be read, and that row's error.</summary>
+    private (StoredEvent[] Events, EventStoreException? Failure) DecodeChunk(StoredRow[] rows)
     {
-        var position = reader.GetInt64(0);
-        var type = reader.GetString(2);
-        if (!EventTypes.IsKnown(type))
+        var events = new StoredEvent[rows.Length];
+        var failures = new EventStoreException?[rows.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = rows.Length < 64 ? 1 : Environment.ProcessorCount };
+        Parallel.For(0, rows.Length, options, i =>
+        {
+            try
+            {
+                events[i] = Decode(rows[i]);
+            }
+            catch (EventStoreException e)
+            {
+                failures[i] = e;
+            }
+        });
+
+        var first = Array.FindIndex(failures, f => f is not null);
+        return first < 0 ? (events, null) : (events[..first], failures[first]);
+    }
+
+    /// <summary>A stored row as an event.</summary>
+    /// <exception cref="EventStoreException">Its type is unknown, or its data is not an event of that type.</exception>
+    private StoredEvent Decode(in StoredRow row)
+    {
+        if (!EventTypes.IsKnown(row.Type))
         {
             throw new EventStoreException(EventStoreProblem.UnknownEventType, Path,
-                $"The event at position {position} in {Path} has type '{type}', which this version of Governance.Core does not know (it knows {string.Join(", ", EventTypes.All)}); read the store with the version that wrote it.",
-                position: position, eventType: type);
+                $"The event at position {row.Position} in {Path} has type '{row.Type}', which this version of Governance.Core does not know (it knows {string.Join(", ", EventTypes.All)}); read the store with the version that wrote it.",
+                position: row.Position, eventType: row.Type);
         }
 
         RequestEvent e;
         try
         {
-            // A TEXT column's bytes are its UTF-8: no detour through a string.
-            e = RequestEventJson.Deserialize(reader.GetFieldValue<byte[]>(3));
+            e = RequestEventJson.Deserialize(row.Data);
         }
         catch (DataValidationException x)
         {
             throw new EventStoreException(EventStoreProblem.UnreadableEvent, Path,
-                $"The event at position {position} in {Path}, of type '{type}', cannot be read: {x.Message}", x, position, type);
+                $"The event at position {row.Position} in {Path}, of type '{row.Type}', cannot be read: {x.Message}", x, row.Position, row.Type);
         }
 
-        if (!EventTypes.Matches(e, type))
+        if (!EventTypes.Matches(e, row.Type))
         {
             throw new EventStoreException(EventStoreProblem.UnreadableEvent, Path,
-                $"The event at position {position} in {Path} is stored as type '{type}' but its data is of another type.", position: position, eventType: type);
+                $"The event at position {row.Position} in {Path} is stored as type '{row.Type}' but its data is of another type.", position: row.Position, eventType: row.Type);
         }
 
-        return new StoredEvent(position, reader.GetInt64(1), e);
+        return new StoredEvent(row.Position, row.Version, e);
     }
 
     private T Guard<T>(Func<T> read)
@@ -610,4 +683,13 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
             Pooling = false, // the store holds its connection; a pooled one would keep the file open after Dispose
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
+}
+
+/// <summary>One row of the events table as read (position, version, type, data), before its JSON is parsed.</summary>
+internal readonly record struct StoredRow(long Position, long Version, string Type, byte[] Data)
+{
+    /// <summary>The row under a reader of <c>SELECT position, version, type, data</c>.</summary>
+    public static StoredRow Read(SqliteDataReader reader) =>
+        // A TEXT column's bytes are its UTF-8: the JSON is parsed from them with no detour through a string.
+        new(reader.GetInt64(0), reader.GetInt64(1), reader.GetString(2), reader.GetFieldValue<byte[]>(3));
 }

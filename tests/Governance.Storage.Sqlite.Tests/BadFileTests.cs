@@ -175,6 +175,38 @@ public sealed class BadFileTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(path));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(256)]
+    [InlineData(257)]
+    [InlineData(3000)]
+    [InlineData(5001)]
+    public void However_far_into_the_log_an_unknown_event_is_every_event_before_it_is_read_first(long position)
+    {
+        var events = SampleEvents.Batches(seed: 9, steps: 800).SelectMany(b => b).Take(5000).ToList();
+        Assert.Equal(5000, events.Count);
+        var path = _folder.File("long.db");
+        using (var writer = SqliteEventStore.Open(path))
+        {
+            writer.Append(events.Take((int)position - 1).ToList());
+            RawSqlite.Execute(path, $"INSERT INTO events (position, stream, version, type, at, data) VALUES ({position}, 'parcel-1', 1, 'parcelDelivered', 0, '{{}}')");
+        }
+
+        using var store = SqliteEventStore.Open(path);
+        var read = new List<StoredEvent>();
+        var e = Assert.Throws<EventStoreException>(() =>
+        {
+            foreach (var stored in store.ReadAll())
+            {
+                read.Add(stored);
+            }
+        });
+
+        Assert.Equal(position, e.Position);
+        Assert.Equal(Enumerable.Range(1, (int)position - 1).Select(p => (long)p), read.Select(r => r.Position));
+        Assert.Equal(events.Take((int)position - 1).Select(SampleEvents.Json), read.Select(r => SampleEvents.Json(r.Event)));
+    }
+
     [Fact]
     public void An_event_of_a_known_type_whose_data_is_not_that_event_is_an_error_naming_its_position()
     {

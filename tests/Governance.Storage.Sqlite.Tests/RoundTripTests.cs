@@ -80,6 +80,18 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public void A_reader_may_stop_early_and_the_store_goes_on()
+    {
+        var events = SampleEvents.All;
+        using var store = SqliteEventStore.Open(_folder.File("events.db"));
+        store.Append(events);
+
+        Assert.Equal(SampleEvents.Json(events[999]), SampleEvents.Json(store.ReadAll().Skip(999).First().Event));
+        Assert.Equal(300, store.ReadAll(events.Count - 300).Count());
+        Assert.Equal(new AppendResult(events.Count + 1, events.Count + 10), store.Append(events.Take(10).ToList()));
+    }
+
+    [Fact]
     public void ReadAll_reads_the_snapshot_it_started_with_while_appends_go_on()
     {
         var events = SampleEvents.All;
