@@ -166,10 +166,15 @@ public sealed class RoundTripTests : IDisposable
     [Fact]
     public void An_append_of_nothing_writes_nothing()
     {
-        using var store = SqliteEventStore.Open(_folder.File("events.db"));
-        store.Append(SampleEvents.All.Take(3).ToList());
-        var result = store.Append([]);
-        Assert.Equal(0, result.Count);
+        var path = _folder.File("events.db");
+        using (var writer = SqliteEventStore.Open(path))
+        {
+            writer.Append(SampleEvents.All.Take(3).ToList());
+        }
+
+        using var store = SqliteEventStore.Open(path);
+        Assert.Equal(new AppendResult(4, 3), store.Append([]));
+        Assert.Equal(0, store.Append([]).Count);
         Assert.Equal(3, store.LastPosition);
     }
 
