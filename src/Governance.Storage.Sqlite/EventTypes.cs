@@ -17,6 +17,9 @@ internal static class EventTypes
 
     private static readonly FrozenSet<string> Names = NameByType.Values.ToFrozenSet(StringComparer.Ordinal);
 
+    // The names as UTF-8, to recognise a stored type without making a string of it.
+    private static readonly (byte[] Utf8, string Name)[] Utf8Names = [.. Names.Select(n => (System.Text.Encoding.UTF8.GetBytes(n), n))];
+
     /// <summary>Every stored type name this version knows.</summary>
     public static IReadOnlyCollection<string> All => Names;
 
@@ -28,6 +31,20 @@ internal static class EventTypes
             : throw new ArgumentException($"{requestEvent.GetType().Name} is not a request event type that Governance.Core declares; the store cannot write it.", argumentName);
 
     public static bool IsKnown(string name) => Names.Contains(name);
+
+    /// <summary>The stored type whose UTF-8 is <paramref name="utf8"/>: a known name's one string, else a new string.</summary>
+    public static string NameOf(ReadOnlySpan<byte> utf8)
+    {
+        foreach (var (bytes, name) in Utf8Names)
+        {
+            if (utf8.SequenceEqual(bytes))
+            {
+                return name;
+            }
+        }
+
+        return System.Text.Encoding.UTF8.GetString(utf8);
+    }
 
     public static bool Matches(RequestEvent requestEvent, string name) =>
         NameByType.TryGetValue(requestEvent.GetType(), out var own) && string.Equals(own, name, StringComparison.Ordinal);
