@@ -100,7 +100,7 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
     /// Opens the store in <paramref name="path"/>, creating the file (and its folder) when it does not exist. An
     /// empty file becomes an empty store.
     /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is empty, or an option is out of range.</exception>
     /// <exception cref="EventStoreException">
     /// The file is not an SQLite database or is corrupt, is another application's database, or was written by a newer
     /// schema version; the file is left exactly as it was.
@@ -109,6 +109,12 @@ public sealed class SqliteEventStore : IRequestEventSink, IDisposable
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
         options ??= SqliteEventStoreOptions.Default;
+        if (!Enum.IsDefined(options.Durability))
+        {
+            throw new ArgumentOutOfRangeException(nameof(options), options.Durability, "Durability is not a StoreDurability.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.BusyTimeout, TimeSpan.Zero, nameof(options));
         var fullPath = System.IO.Path.GetFullPath(path);
         if (File.Exists(fullPath))
         {

@@ -214,6 +214,15 @@ public sealed class RoundTripTests : IDisposable
     }
 
     [Fact]
+    public void Options_out_of_range_are_refused_before_the_file_is_made()
+    {
+        var path = _folder.File("events.db");
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqliteEventStore.Open(path, new SqliteEventStoreOptions { Durability = (StoreDurability)7 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SqliteEventStore.Open(path, new SqliteEventStoreOptions { BusyTimeout = TimeSpan.FromSeconds(-1) }));
+        Assert.False(File.Exists(path));
+    }
+
+    [Fact]
     public void The_file_is_in_write_ahead_log_mode_and_carries_its_schema_version()
     {
         var path = _folder.File("events.db");
