@@ -18,13 +18,15 @@ namespace Governance.Core.Brands;
 /// adoption by a subdistrict covers every community, grid and building below it that has no brand of its own, and a
 /// community's own brand wins over its subdistrict's.</para>
 /// <para><b>Today.</b> <see cref="PolicyFor(Unit)"/> and <see cref="InForce(UnitId)"/> use the local date of
-/// <see cref="Clock"/>'s instant in <see cref="Zone"/> (the fallback policy's calendar zone, Asia/Shanghai by default);
-/// give a desk the same clock, so a request counts under the brand in force on the day it is received.</para>
+/// <see cref="Clock"/>'s instant in <see cref="Zone"/> (the fallback policy's calendar zone, Asia/Shanghai by default).
+/// The registry is an <see cref="IServiceLevelPolicySource"/>: give a <see cref="Desk.RequestDesk"/> the registry and
+/// the same clock, and each request gets the service levels of the brand in force for its unit on the day it is
+/// received.</para>
 /// <para><b>Threads.</b> Reads are lock-free and see a consistent snapshot; changes are serialised, build a new
 /// snapshot and publish it at once, so a change that is refused (an exception) changes nothing and a reader never sees
 /// half a rollout.</para>
 /// </remarks>
-public sealed class BrandRegistry
+public sealed class BrandRegistry : IServiceLevelPolicySource
 {
     private readonly Lock _writer = new();
     private State _state;

@@ -46,7 +46,7 @@ public sealed class LiftBreakdownStory
         registry.RollOut(BrandPresets.YoushiNinZhaoWo, [SampleDistrict.Units.Xinhuaxijie], new LocalDate(2022, 6, 1));
         var (token, _) = scenes.Issue(SceneFixture.Lift, ScenePurpose.Report, Duration.FromDays(365));
         var sink = new InMemoryRequestEventSink();
-        var desk = new RequestDesk(SceneFixture.Directory.Router, registry.PolicyFor(SceneFixture.Building), clock, sink);
+        var desk = new RequestDesk(SceneFixture.Directory.Router, registry, clock, sink); // each request under its unit's brand
 
         clock.Reset(SceneFixture.At(1, 18, 40));
         var received = scenes.ReportTo(desk, token, new RequestId("qr-1"), "3号楼电梯停在8层不动了", ResidentContact.None).GetValueOrThrow();
