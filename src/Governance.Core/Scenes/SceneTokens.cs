@@ -112,11 +112,15 @@ public sealed class SceneTokens
             return Refuse(SceneRefusal.Malformed, $"not a QR scene token (base64url of {3 + MacLength} to {MaxTokenLength * 3 / 4} bytes)");
         }
 
-        var bytes = new byte[length];
+        // Decoded on the stack (a token is at most MaxTokenLength characters); re-encoding must give the token back, so
+        // that each token has one spelling and no unused bits can be flipped unnoticed.
+        Span<byte> bytes = stackalloc byte[length];
+        Span<char> canonical = stackalloc char[token.Length];
         if (Base64Url.DecodeFromChars(token, bytes, out var consumed, out var written) != System.Buffers.OperationStatus.Done
-            || consumed != token.Length || written != length || !string.Equals(Base64Url.EncodeToString(bytes), token, StringComparison.Ordinal))
+            || consumed != token.Length || written != length
+            || !Base64Url.TryEncodeToChars(bytes, canonical, out var encoded) || !canonical[..encoded].SequenceEqual(token))
         {
-            return Refuse(SceneRefusal.Malformed, "not in the one canonical base64url spelling of its bytes");
+            return Refuse(SceneRefusal.Malformed, "not in the one canonical spelling of base64url");
         }
 
         if (bytes[0] != FormatVersion)
@@ -124,7 +128,7 @@ public sealed class SceneTokens
             return Refuse(SceneRefusal.UnsupportedVersion, $"format version {bytes[0]}; this library reads version {FormatVersion}");
         }
 
-        var reader = new Reader(bytes.AsSpan(0, length - MacLength), 1);
+        var reader = new Reader(bytes[..(length - MacLength)], 1);
         if (!reader.TryText(out var keyId) || !SceneSigningKey.IsValidKeyId(keyId))
         {
             return Refuse(SceneRefusal.Malformed, "the key id cannot be read");
@@ -136,8 +140,8 @@ public sealed class SceneTokens
         }
 
         Span<byte> mac = stackalloc byte[MacLength];
-        HMACSHA256.HashData(key.Secret, bytes.AsSpan(0, length - MacLength), mac);
-        if (!CryptographicOperations.FixedTimeEquals(mac, bytes.AsSpan(length - MacLength)))
+        HMACSHA256.HashData(key.Secret, bytes[..(length - MacLength)], mac);
+        if (!CryptographicOperations.FixedTimeEquals(mac, bytes[(length - MacLength)..]))
         {
             return Refuse(SceneRefusal.BadSignature, $"the signature does not match under key '{keyId}': the token was altered");
         }
