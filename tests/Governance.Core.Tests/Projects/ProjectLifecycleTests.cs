@@ -1,4 +1,5 @@
 using Governance.Core.Projects;
+using Governance.Core.Tests.Docs;
 
 namespace Governance.Core.Tests.Projects;
 
@@ -52,45 +53,13 @@ public sealed class ProjectLifecycleTests
 
     [Fact]
     public void The_committed_Mermaid_diagram_is_the_project_declaration() =>
-        AssertDocument("project-lifecycle.mmd", MicroProjectLifecycle.ToMermaidGraph());
+        CommittedDiagram.AssertIs("project-lifecycle.mmd", MicroProjectLifecycle.ToMermaidGraph(), "ProjectLifecycle");
 
     [Fact]
     public void The_committed_DOT_diagram_is_the_project_declaration() =>
-        AssertDocument("project-lifecycle.dot", MicroProjectLifecycle.ToDotGraph());
+        CommittedDiagram.AssertIs("project-lifecycle.dot", MicroProjectLifecycle.ToDotGraph(), "ProjectLifecycle");
 
     [Fact]
-    public void The_markdown_page_embeds_the_current_Mermaid_diagram()
-    {
-        var page = File.ReadAllText(Path.Combine(DocsDirectory(), "project-lifecycle.md")).ReplaceLineEndings("\n");
-        Assert.Contains(Normalize(MicroProjectLifecycle.ToMermaidGraph()), page, StringComparison.Ordinal);
-    }
-
-    private static void AssertDocument(string name, string generated)
-    {
-        var path = Path.Combine(DocsDirectory(), name);
-        var expected = Normalize(generated);
-        if (Environment.GetEnvironmentVariable("GOVERNANCE_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.Exists(path) && File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            $"docs/{name} differs from the micro-project lifecycle declaration; regenerate: GOVERNANCE_UPDATE_DOCS=1 dotnet test Governance.Core.sln --filter ProjectLifecycle");
-    }
-
-    private static string Normalize(string text) => text.ReplaceLineEndings("\n").TrimEnd() + "\n";
-
-    private static string DocsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "request-lifecycle.dot")))
-            {
-                return Path.Combine(dir.FullName, "docs");
-            }
-        }
-
-        throw new DirectoryNotFoundException("docs/ not found above the test assembly.");
-    }
+    public void The_markdown_page_embeds_the_current_Mermaid_diagram() =>
+        CommittedDiagram.AssertPageEmbeds("project-lifecycle.md", MicroProjectLifecycle.ToMermaidGraph());
 }
