@@ -64,22 +64,6 @@ public sealed class ReadmeQuickStartTests
     }
 
     [Fact]
-    public void The_readme_shows_exactly_the_code_this_test_runs()
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Governance.Core.sln")))
-        {
-            root = root.Parent;
-        }
-
-        Assert.NotNull(root);
-        var source = File.ReadAllLines(Path.Combine(root.FullName, "tests", "Governance.Core.Tests", "Readme", "ReadmeQuickStartTests.cs"));
-        var begin = Array.FindIndex(source, l => l.Trim() == "// README begin");
-        var end = Array.FindIndex(source, l => l.Trim() == "// README end");
-        var snippet = string.Join("\n", source[(begin + 1)..end].Select(l => l.Length >= 8 ? l[8..] : l.Trim()));
-        var readme = File.ReadAllText(Path.Combine(root.FullName, "README.md")).ReplaceLineEndings("\n");
-
-        Assert.True(end > begin + 10, "the markers enclose the snippet");
-        Assert.Contains(snippet, readme, StringComparison.Ordinal);
-    }
+    public void The_readme_shows_exactly_the_code_this_test_runs() =>
+        ReadmeSnippet.AssertReadmeShows("tests", "Governance.Core.Tests", "Readme", "ReadmeQuickStartTests.cs");
 }

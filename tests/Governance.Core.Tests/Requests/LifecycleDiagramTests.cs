@@ -1,4 +1,5 @@
 using Governance.Core.Requests;
+using Governance.Core.Tests.Docs;
 
 namespace Governance.Core.Tests.Requests;
 
@@ -7,45 +8,13 @@ public sealed class LifecycleDiagramTests
 {
     [Fact]
     public void The_committed_Mermaid_diagram_is_the_declaration() =>
-        AssertDocument("request-lifecycle.mmd", RequestLifecycle.ToMermaidGraph());
+        CommittedDiagram.AssertIs("request-lifecycle.mmd", RequestLifecycle.ToMermaidGraph(), "LifecycleDiagram");
 
     [Fact]
     public void The_committed_DOT_diagram_is_the_declaration() =>
-        AssertDocument("request-lifecycle.dot", RequestLifecycle.ToDotGraph());
+        CommittedDiagram.AssertIs("request-lifecycle.dot", RequestLifecycle.ToDotGraph(), "LifecycleDiagram");
 
     [Fact]
-    public void The_markdown_page_embeds_the_current_Mermaid_diagram()
-    {
-        var page = File.ReadAllText(Path.Combine(DocsDirectory(), "request-lifecycle.md")).ReplaceLineEndings("\n");
-        Assert.Contains(Normalize(RequestLifecycle.ToMermaidGraph()), page, StringComparison.Ordinal);
-    }
-
-    private static void AssertDocument(string name, string generated)
-    {
-        var path = Path.Combine(DocsDirectory(), name);
-        var expected = Normalize(generated);
-        if (Environment.GetEnvironmentVariable("GOVERNANCE_UPDATE_DOCS") == "1")
-        {
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.True(
-            File.ReadAllText(path).ReplaceLineEndings("\n") == expected,
-            $"docs/{name} differs from the lifecycle declaration; regenerate: GOVERNANCE_UPDATE_DOCS=1 dotnet test Governance.Core.sln --filter LifecycleDiagram");
-    }
-
-    private static string Normalize(string text) => text.ReplaceLineEndings("\n").TrimEnd() + "\n";
-
-    private static string DocsDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "docs", "request-lifecycle.dot")))
-            {
-                return Path.Combine(dir.FullName, "docs");
-            }
-        }
-
-        throw new DirectoryNotFoundException("docs/ with request-lifecycle.dot not found above the test assembly.");
-    }
+    public void The_markdown_page_embeds_the_current_Mermaid_diagram() =>
+        CommittedDiagram.AssertPageEmbeds("request-lifecycle.md", RequestLifecycle.ToMermaidGraph());
 }
