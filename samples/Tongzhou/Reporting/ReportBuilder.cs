@@ -1,0 +1,105 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Governance.Core.Insights;
+using Governance.Core.Ledger;
+using Governance.Core.Liaison;
+using Governance.Core.Organization;
+using Governance.Core.Requests;
+using Governance.Samples.Tongzhou.Simulation;
+using NodaTime;
+
+namespace Governance.Samples.Tongzhou.Reporting;
+
+/// <summary>Turns a run's projection into the report: library figures per street-level unit, plus the sample's own tallies.</summary>
+internal static class ReportBuilder
+{
+    private const int TopHotspots = 10;
+
+    public static SimulationReport Build(
+        RunProjection projection, LiaisonAssignment liaisons, SimulationSettings settings, SimulationPolicy policy,
+        IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
+    {
+        var chart = liaisons.Chart;
+        var metrics = projection.Metrics.Report(asOf);
+
+        // 未诉先办: each simulated day's hotspots are proposed for the ledger, as a community would at the end of its day.
+        // Hotspots count whole local days up to the report's date, so this is a pure function of the events.
+        var ledger = new Ledger(chart);
+        foreach (var end in dayEnds)
+        {
+            var lastMoment = end - Duration.FromSeconds(1);
+            foreach (var proposal in HotspotProposals.ProposeLedgerItems(chart, projection.Hotspots.Find(lastMoment), lastMoment))
+            {
+                if (!ledger.TryGet(proposal.ItemId, out _))
+                {
+                    ledger.Propose(proposal);
+                }
+            }
+        }
+
+        var hotspots = projection.Hotspots.Find(asOf);
+        var streets = chart.ChildrenOf(chart.District).ToArray();
+        var (withoutOwner, withoutHandler) = projection.OpenWithout();
+        var coverage = liaisons.Coverage;
+
+        UnitReport UnitFigures(Unit unit, long received, long closed, long noOwner, long noHandler, long reportsLate)
+        {
+            var f = metrics.ForUnit(unit.Id).Figures;
+            var c = f.Counts;
+            var communities = coverage.Communities.Where(u => chart.IsWithin(chart.GetUnit(u.Unit), unit)).ToArray();
+            var households = communities.Sum(u => u.Households);
+            var covered = communities.Sum(u => u.Covered);
+            return new UnitReport(
+                unit.Id.Value, unit.Name, unit.Kind.ToString(), received, closed, received - closed, noOwner, noHandler, c.Rejected,
+                Round(f.ResponseRate), Round(f.ResolutionRate), Round(f.SatisfactionRate), Round(f.CompositeScore), Round(f.SameDayRate),
+                f.TimeToResolveMedian is { } median ? Round(median.TotalHours) : null,
+                c.Escalations, c.Whistles, reportsLate, c.ReportsMissed, c.Reopens,
+                new MissedDeadlines(c.WarningDeadlinesMissed, c.SameDayDeadlinesMissed, c.ResolutionDeadlinesMissed),
+                new LiaisonCoverage(households, covered, Round(households == 0 ? 1 : (double)covered / households)!.Value,
+                    communities.Sum(u => u.Members), communities.Sum(u => u.MembersBelowMin.Length), communities.Sum(u => u.MembersNeeded)),
+                hotspots.Count(h => chart.IsWithin(chart.GetUnit(h.Unit), unit)),
+                ledger.Items.Count(i => chart.IsWithin(chart.GetUnit(i.Location.Unit), unit)));
+        }
+
+        var streetReports = new List<UnitReport>();
+        for (var i = 0; i < streets.Length; i++)
+        {
+            var tally = projection.Streets[i];
+            streetReports.Add(UnitFigures(streets[i], tally.Received, tally.Closed, withoutOwner[i], withoutHandler[i], tally.ReportsLate));
+        }
+
+        var all = projection.Streets;
+        var district = UnitFigures(chart.District, all.Sum(t => t.Received), all.Sum(t => t.Closed), withoutOwner.Sum(), withoutHandler.Sum(), all.Sum(t => t.ReportsLate));
+
+        var top = hotspots
+            .OrderByDescending(h => h.Count)
+            .ThenBy(h => h.Kind)
+            .ThenBy(h => h.Unit.Value, StringComparer.Ordinal)
+            .ThenBy(h => h.Category.Value, StringComparer.Ordinal)
+            .Take(TopHotspots)
+            .Select(h => new HotspotReport(
+                h.Kind.ToString(), h.Unit.Value, h.UnitName, h.Level.ToString(),
+                chart.StreetLevelUnitOf(chart.GetUnit(h.Unit))?.Name ?? chart.District.Name, h.Category.Value, h.Count, h.Threshold,
+                Date(h.Window.Start), Date(h.Window.End)))
+            .ToArray();
+
+        var byClass = ledger.Items.GroupBy(i => i.Class).ToDictionary(g => g.Key, g => g.Count());
+        return new SimulationReport(
+            FormatVersion: 1,
+            Run: new RunDescription(settings.Seed, settings.Days, settings.RequestsPerDay, Date(settings.Start),
+                NodaTime.Text.InstantPattern.ExtendedIso.Format(asOf), JsonNode.Parse(SimulationPolicyJson.Serialize(policy))),
+            District: district,
+            StreetLevelUnits: streetReports,
+            Channels: [.. Enum.GetValues<Channel>().Select(c => new ChannelCount(c.ToString(), projection.Channels[(int)c]))],
+            Departments: [.. metrics.Departments.Select(d => new DepartmentReport(
+                d.Department.Value, chart.GetDistrictDepartment(d.Department).Name, d.Summoned, d.Reported, d.ReportedLate, d.ReportsMissed))],
+            Hotspots: new HotspotSummary(hotspots.Count, top),
+            Ledger: new LedgerSummary(ledger.Items.Count, byClass.GetValueOrDefault(ConcernClass.Urgent), byClass.GetValueOrDefault(ConcernClass.Difficult),
+                byClass.GetValueOrDefault(ConcernClass.Worrying), byClass.GetValueOrDefault(ConcernClass.LongedFor)),
+            Simulation: new SimulationCounters(commands, refused, deskOpen));
+    }
+
+    private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.ToEven) : null;
+
+    private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

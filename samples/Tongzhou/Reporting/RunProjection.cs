@@ -1,0 +1,146 @@
+using Governance.Core.Insights;
+using Governance.Core.Organization;
+using Governance.Core.Requests;
+using NodaTime;
+
+namespace Governance.Samples.Tongzhou.Reporting;
+
+/// <summary>
+/// Everything the report needs, folded from the run's events as they are written (and from the stored events on a
+/// resume): the library's three rates and hotspots, plus what the report adds — received, closed and open per
+/// street-level unit, each open request's owner and handler, late whistle reports, channels — and, for the simulated
+/// handlers, whether each open request's current handler has accepted it.
+/// </summary>
+internal sealed class RunProjection
+{
+    private readonly Chart _chart;
+    private readonly Dictionary<RequestId, RequestState> _requests = [];
+    private readonly Dictionary<UnitId, int> _streetIndex = [];
+    private readonly long[] _channels = new long[Enum.GetValues<Channel>().Length];
+
+    public RunProjection(Chart chart)
+    {
+        _chart = chart;
+        Metrics = new RequestMetrics(chart);
+        Hotspots = new RequestHotspots(chart);
+        foreach (var street in chart.ChildrenOf(chart.District))
+        {
+            _streetIndex.Add(street.Id, _streetIndex.Count);
+        }
+
+        Streets = new StreetTally[_streetIndex.Count + 1]; // the last: requests located at district level
+        for (var i = 0; i < Streets.Length; i++)
+        {
+            Streets[i] = new StreetTally();
+        }
+    }
+
+    public RequestMetrics Metrics { get; }
+
+    public RequestHotspots Hotspots { get; }
+
+    public StreetTally[] Streets { get; }
+
+    public IReadOnlyList<long> Channels => _channels;
+
+    public long EventCount { get; private set; }
+
+    public int StreetIndexOf(UnitId unit) =>
+        _chart.StreetLevelUnitOf(_chart.GetUnit(unit)) is { } street ? _streetIndex[street.Id] : Streets.Length - 1;
+
+    /// <summary>Whether the current handler of open request <paramref name="id"/> has accepted it.</summary>
+    public bool HandlerAccepted(RequestId id) => _requests.TryGetValue(id, out var state) && state.Accepted;
+
+    public void Apply(RequestEvent e)
+    {
+        EventCount++;
+        Metrics.Apply(e);
+        Hotspots.Apply(e);
+        if (e is RequestReceived received)
+        {
+            var street = StreetIndexOf(received.Location.Unit);
+            _requests.Add(e.RequestId, new RequestState { Street = street, Owner = received.Owner, Handler = received.Handler });
+            Streets[street].Received++;
+            _channels[(int)received.Channel]++;
+            return;
+        }
+
+        if (!_requests.TryGetValue(e.RequestId, out var state))
+        {
+            return; // an event of a request received before this projection started: cannot happen in a whole log
+        }
+
+        switch (e)
+        {
+            case RequestAccepted:
+                state.Accepted = true;
+                break;
+            case RequestForwarded f:
+                (state.Handler, state.Accepted) = (f.To, false);
+                break;
+            case RequestEscalated x:
+                (state.Handler, state.Accepted) = (x.To, false);
+                break;
+            case RequestReopened:
+                state.Accepted = false;
+                break;
+            case RequestCalledBack or RequestRejected or RequestMerged:
+                state.Closed = true;
+                Streets[state.Street].Closed++;
+                break;
+            case DepartmentSummoned s:
+                (state.Summons ??= []).Add((s.Department, s.ReportBy));
+                break;
+            case DepartmentReported r when state.Summons is { } summons:
+                for (var i = summons.Count - 1; i >= 0; i--)
+                {
+                    if (summons[i].Department == r.Department)
+                    {
+                        if (r.At > summons[i].ReportBy)
+                        {
+                            Streets[state.Street].ReportsLate++;
+                        }
+
+                        summons.RemoveAt(i);
+                        break;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Open requests per street-level unit that have no owner, and that have no handler (both should stay 0).</summary>
+    public (long[] WithoutOwner, long[] WithoutHandler) OpenWithout()
+    {
+        var owner = new long[Streets.Length];
+        var handler = new long[Streets.Length];
+        foreach (var state in _requests.Values)
+        {
+            if (!state.Closed)
+            {
+                owner[state.Street] += string.IsNullOrEmpty(state.Owner.Id) ? 1 : 0;
+                handler[state.Street] += string.IsNullOrEmpty(state.Handler.Id) ? 1 : 0;
+            }
+        }
+
+        return (owner, handler);
+    }
+
+    internal sealed class StreetTally
+    {
+        public long Received;
+        public long Closed;
+        public long ReportsLate;
+    }
+
+    private sealed class RequestState
+    {
+        public int Street;
+        public Agency Owner;
+        public Agency Handler;
+        public bool Accepted;
+        public bool Closed;
+        public List<(DistrictDepartmentId Department, Instant ReportBy)>? Summons;
+    }
+}

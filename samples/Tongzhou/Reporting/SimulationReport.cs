@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+
+namespace Governance.Samples.Tongzhou.Reporting;
+
+// The report of a simulated run, as printed and as written by --report. The JSON field names are the camelCase names
+// of these properties; they are documented in the README ("The simulation report") and are a contract: rename none.
+
+/// <summary>The whole report: what was run, the district's totals, each street-level unit, and what stood out.</summary>
+public sealed record SimulationReport(
+    int FormatVersion,
+    RunDescription Run,
+    UnitReport District,
+    IReadOnlyList<UnitReport> StreetLevelUnits,
+    IReadOnlyList<ChannelCount> Channels,
+    IReadOnlyList<DepartmentReport> Departments,
+    HotspotSummary Hotspots,
+    LedgerSummary Ledger,
+    SimulationCounters Simulation);
+
+/// <summary>What was run: the options that decide the outcome (not where it was stored) and the policy in full.</summary>
+public sealed record RunDescription(long Seed, int Days, int RequestsPerDay, string Start, string AsOf, JsonNode? Policy);
+
+/// <summary>The figures of one unit's subtree (the district, or a subdistrict, town or township).</summary>
+public sealed record UnitReport(
+    string Id,
+    string Name,
+    string Kind,
+    long Received,
+    long Closed,
+    long Open,
+    long OpenWithoutOwner,
+    long OpenWithoutHandler,
+    long Rejected,
+    double? ResponseRate,
+    double? ResolutionRate,
+    double? SatisfactionRate,
+    double? CompositeScore,
+    double? SameDayRate,
+    double? MedianHoursToResolve,
+    long Escalations,
+    long Whistles,
+    long ReportsLate,
+    long ReportsMissed,
+    long Reopens,
+    MissedDeadlines MissedDeadlines,
+    LiaisonCoverage Liaison,
+    int Hotspots,
+    int LedgerProposals);
+
+/// <summary>Deadlines recorded as missed, by kind.</summary>
+public sealed record MissedDeadlines(long Warning, long SameDay, long Resolution);
+
+/// <summary>党员联户 coverage of the unit's households.</summary>
+public sealed record LiaisonCoverage(int Households, int Covered, double CoverageRate, int PartyMembers, int MembersBelowMin, int MembersNeeded);
+
+/// <summary>Requests received through one channel.</summary>
+public sealed record ChannelCount(string Channel, long Received);
+
+/// <summary>A district department's answers to whistles (吹哨报到).</summary>
+public sealed record DepartmentReport(string Id, string Name, long Summoned, long Reported, long ReportedLate, long ReportsMissed);
+
+/// <summary>The hotspots as of the end of the run: how many, and the largest.</summary>
+public sealed record HotspotSummary(int Found, IReadOnlyList<HotspotReport> Top);
+
+/// <summary>One hotspot.</summary>
+public sealed record HotspotReport(
+    string Kind, string Unit, string UnitName, string Level, string StreetLevelUnit, string Category, long Count, double Threshold,
+    string WindowStart, string WindowEnd);
+
+/// <summary>The proactive ledger items (未诉先办) proposed from each day's hotspots.</summary>
+public sealed record LedgerSummary(int Proposed, int Urgent, int Difficult, int Worrying, int LongedFor);
+
+/// <summary>What the simulated people did: commands sent to the desk, and those it refused.</summary>
+public sealed record SimulationCounters(long Commands, long Refused, long DeskOpen);
