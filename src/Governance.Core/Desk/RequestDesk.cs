@@ -45,14 +45,17 @@ public sealed class RequestDesk
 
     /// <summary>Creates an empty desk.</summary>
     /// <param name="router">Routes submissions and names escalation targets; its chart sets the partitions.</param>
-    /// <param name="policy">Sets every request's deadlines and whistle report limit.</param>
+    /// <param name="policies">
+    /// Sets each request's deadlines and whistle report limit by the unit of its location: a
+    /// <see cref="ServiceLevelPolicy"/> for one policy everywhere, or a source with one per unit (a brand's, say).
+    /// </param>
     /// <param name="clock">The only source of the current time.</param>
     /// <param name="sink">Where events go; <see cref="NullRequestEventSink"/> when null.</param>
     /// <exception cref="ArgumentNullException">A required argument is null.</exception>
-    public RequestDesk(Router router, ServiceLevelPolicy policy, IClock clock, IRequestEventSink? sink = null)
+    public RequestDesk(Router router, IServiceLevelPolicySource policies, IClock clock, IRequestEventSink? sink = null)
     {
         Router = Preconditions.CheckNotNull(router);
-        Policy = Preconditions.CheckNotNull(policy);
+        Policies = Preconditions.CheckNotNull(policies);
         Clock = Preconditions.CheckNotNull(clock);
         _sink = sink ?? NullRequestEventSink.Instance;
         _chart = router.Chart;
@@ -79,11 +82,113 @@ public sealed class RequestDesk
         }
     }
 
+    /// <summary>
+    /// Rebuilds a desk from the events desks wrote to their sink, in the order they were written (read back from an event
+    /// store, for example): it holds exactly the requests those events leave open, in the same state, with their timers
+    /// and the same <see cref="ReceivedCount"/> and <see cref="ClosedCount"/>, and goes on as the desk that wrote them.
+    /// </summary>
+    /// <remarks>
+    /// Receipts keep their order (timer ties and <see cref="Query"/> follow it). Events are applied as they are, not
+    /// re-decided: deadlines are the ones the events carry, and <paramref name="policies"/> sets those of commands from
+    /// now on. Timers that fell due after the last event fire at the next <see cref="Advance"/> or command. The events
+    /// do not go to <paramref name="sink"/>: they are already recorded.
+    /// </remarks>
+    /// <param name="router">As for the constructor; its chart must hold every unit the events name.</param>
+    /// <param name="policies">As for the constructor.</param>
+    /// <param name="clock">As for the constructor.</param>
+    /// <param name="events">Every event, oldest first, as the desk wrote them.</param>
+    /// <param name="sink">Where the new desk's events go.</param>
+    /// <exception cref="ArgumentNullException">A required argument is null.</exception>
+    /// <exception cref="DataValidationException">
+    /// An event is null, names a request that is not open at that point, receives a request that is still open, is
+    /// located at a unit not in the chart, or does not fit the request's state; the error names the event's position
+    /// (<c>$[3]</c>) and the request. No desk is returned.
+    /// </exception>
+    public static RequestDesk Restore(Router router, IServiceLevelPolicySource policies, IClock clock, IEnumerable<RequestEvent> events,
+        IRequestEventSink? sink = null)
+    {
+        Preconditions.CheckNotNull(events);
+        var desk = new RequestDesk(router, policies, clock, sink);
+        var position = 0L;
+        foreach (var e in events)
+        {
+            if (e is null)
+            {
+                throw Invalid(position, null, "the event is null");
+            }
+
+            if (e is RequestReceived received)
+            {
+                if (desk._open.ContainsKey(received.RequestId))
+                {
+                    throw Invalid(position, received.RequestId, "the request is received again while it is still open");
+                }
+
+                if (!desk._chart.TryGetUnit(received.Location.Unit, out var unit))
+                {
+                    throw Invalid(position, received.RequestId, $"the location's unit {received.Location.Unit} is not in the chart");
+                }
+
+                Request request;
+                try
+                {
+                    request = Request.RestoreAtDesk(received, desk.Policies.PolicyFor(unit));
+                }
+                catch (ArgumentException refused)
+                {
+                    throw Invalid(position, received.RequestId, refused.Message);
+                }
+
+                var partition = desk._partitions[desk._partitionOfUnit[unit.Index]];
+                request.DeskPartition = partition.Index;
+                request.DeskSequence = ++desk._sequence;
+                desk._open[request.Id] = request;
+                desk._received++;
+                partition.Open++;
+            }
+            else
+            {
+                if (!desk._open.TryGetValue(e.RequestId, out var request))
+                {
+                    throw Invalid(position, e.RequestId, "no such request is open here: it was not received earlier in the events, or is already closed");
+                }
+
+                try
+                {
+                    request.Apply(e);
+                }
+                catch (Exception refused) when (refused is RequestCommandException or ArgumentException)
+                {
+                    throw Invalid(position, e.RequestId, refused.Message);
+                }
+
+                if (request.IsTerminal)
+                {
+                    desk._open.TryRemove(request.Id, out _);
+                    desk._partitions[request.DeskPartition].Retire(request);
+                    desk._closed++;
+                }
+            }
+
+            position++;
+        }
+
+        foreach (var request in desk._open.Values)
+        {
+            desk._partitions[request.DeskPartition].Schedule(request);
+        }
+
+        return desk;
+
+        static DataValidationException Invalid(long position, RequestId? id, string message) =>
+            new("request event log", [new DataError($"$[{position}]", id?.Value, message)]);
+    }
+
     /// <summary>Routes submissions and names escalation targets.</summary>
     public Router Router { get; }
 
-    /// <summary>Sets deadlines.</summary>
-    public ServiceLevelPolicy Policy { get; }
+    /// <summary>Sets each request's deadlines, by the unit of its location, when it is received.</summary>
+    public IServiceLevelPolicySource Policies { get; }
 
     /// <summary>The source of the current time.</summary>
     public IClock Clock { get; }
@@ -127,10 +232,11 @@ public sealed class RequestDesk
         Preconditions.CheckNotNull(submission);
         var now = Clock.GetCurrentInstant();
         var decision = Router.Route(submission.Channel, submission.Location, submission.Category);
-        var partition = _partitions[PartitionOf(submission.Location)];
+        var partition = _partitions[PartitionOf(submission.Location, out var unit)];
+        var policy = Policies.PolicyFor(unit);
         lock (partition.Gate)
         {
-            Open(partition, submission, decision, now, Interlocked.Increment(ref _sequence), out var received);
+            Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var received);
             Emit([received]);
             return received;
         }
@@ -147,6 +253,7 @@ public sealed class RequestDesk
         var now = Clock.GetCurrentInstant();
         var n = submissions.Count;
         var decisions = new RoutingDecision[n];
+        var policies = new ServiceLevelPolicy[n];
         var partitionOf = new int[n];
         var failures = new DeskFailure?[n];
         Parallel.For(0, n, ParallelChunk(n), i =>
@@ -156,7 +263,8 @@ public sealed class RequestDesk
             {
                 Preconditions.CheckNotNull(submission, $"submissions[{i}]");
                 decisions[i] = Router.Route(submission.Channel, submission.Location, submission.Category);
-                partitionOf[i] = PartitionOf(submission.Location);
+                partitionOf[i] = PartitionOf(submission.Location, out var unit);
+                policies[i] = Policies.PolicyFor(unit);
             }
             catch (ArgumentException e)
             {
@@ -187,7 +295,7 @@ public sealed class RequestDesk
                 {
                     try
                     {
-                        Open(partition, submissions[i], decisions[i], now, firstSequence + i, out var e);
+                        Open(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, out var e);
                         received[i] = e;
                     }
                     catch (ArgumentException e)
@@ -456,10 +564,10 @@ public sealed class RequestDesk
         }
     }
 
-    private Request Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, Instant now, long sequence, out RequestReceived received)
+    private Request Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence, out RequestReceived received)
     {
         var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass,
-            submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, Policy, out received);
+            submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy, out received);
         if (!_open.TryAdd(submission.Id, request))
         {
             throw Duplicate(submission.Id);
@@ -508,8 +616,8 @@ public sealed class RequestDesk
         }
     }
 
-    private int PartitionOf(RequestLocation location) =>
-        _chart.TryGetUnit(location.Unit, out var unit)
+    private int PartitionOf(RequestLocation location, out Unit unit) =>
+        _chart.TryGetUnit(location.Unit, out unit!)
             ? _partitionOfUnit[unit.Index]
             : throw new ArgumentException($"The location's unit {location.Unit} is not in the chart.", nameof(location));
 

@@ -322,6 +322,22 @@ public sealed class Request
     }
 
     /// <summary>
+    /// Starts a request held by a desk from its receipt read back from a log: the state <see cref="ReceiveAtDesk"/> made,
+    /// keeping no history (the log is the history).
+    /// </summary>
+    /// <exception cref="ArgumentException">The receipt is malformed, or its deadlines lie more than 200 years after it.</exception>
+    internal static Request RestoreAtDesk(RequestReceived received, ServiceLevelPolicy policy) =>
+        ReceivedProblem(received) is { } problem
+            ? throw new ArgumentException($"Request {received.RequestId}: {problem}.", nameof(received))
+            : new Request(received, policy, keepHistory: false);
+
+    private static string? ReceivedProblem(RequestReceived received) =>
+        string.IsNullOrWhiteSpace(received.RequestId.Value) || !IsNamed(received.Owner) || !IsNamed(received.Handler)
+            || !Enum.IsDefined(received.Channel) || !Enum.IsDefined(received.CategoryClass)
+            ? "a 'received' event names the request, a named owner and handler, a defined channel and category class"
+            : null;
+
+    /// <summary>
     /// Rebuilds a request from its events: the same state as the request that produced them. The deadlines are the
     /// ones the events carry; <paramref name="policy"/> sets those of commands executed from now on.
     /// </summary>
@@ -349,10 +365,9 @@ public sealed class Request
                     throw Invalid(position, e.RequestId.Value, $"a request's log starts with 'received', not with {e.GetType().Name}");
                 }
 
-                if (string.IsNullOrWhiteSpace(received.RequestId.Value) || !IsNamed(received.Owner) || !IsNamed(received.Handler)
-                    || !Enum.IsDefined(received.Channel) || !Enum.IsDefined(received.CategoryClass))
+                if (ReceivedProblem(received) is { } problem)
                 {
-                    throw Invalid(position, received.RequestId.Value, "a 'received' event names the request, a named owner and handler, a defined channel and category class");
+                    throw Invalid(position, received.RequestId.Value, problem);
                 }
 
                 try

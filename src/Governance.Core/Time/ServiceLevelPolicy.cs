@@ -1,3 +1,4 @@
+using Governance.Core.Organization;
 using NodaTime;
 
 namespace Governance.Core.Time;
@@ -14,7 +15,7 @@ namespace Governance.Core.Time;
 /// of a day" is the start (local midnight, or the first instant after it in a zone that skips midnight) of the next day
 /// in <see cref="WorkingCalendar.Zone"/>.
 /// </remarks>
-public sealed class ServiceLevelPolicy
+public sealed class ServiceLevelPolicy : IServiceLevelPolicySource
 {
     /// <summary>The default <see cref="WarningFraction"/>: warn when 80% of the time to the resolution deadline has passed.</summary>
     internal const double DefaultWarningFraction = 0.8;
@@ -35,6 +36,10 @@ public sealed class ServiceLevelPolicy
         WhistleReportLimit = whistleReportLimit;
         _limits = limits;
     }
+
+    /// <summary>This policy, whatever the unit: a desk with one policy for every request.</summary>
+    /// <param name="unit">Ignored.</param>
+    public ServiceLevelPolicy PolicyFor(Unit unit) => this;
 
     /// <summary>
     /// <see cref="WorkingCalendar.Default"/> (Asia/Shanghai, 09:00-12:00 and 13:30-17:30), no same-day cut-off, warning
