@@ -17,27 +17,28 @@ internal static class ReportBuilder
 
     public static SimulationReport Build(
         RunProjection projection, LiaisonAssignment liaisons, SimulationSettings settings, SimulationPolicy policy,
-        IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
+        Instant start, IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
     {
         var chart = liaisons.Chart;
         var metrics = projection.Metrics.Report(asOf);
 
-        // 未诉先办: each simulated day's hotspots are proposed for the ledger, as a community would at the end of its day.
+        // 未诉先办: each simulated day's hotspots are proposed for the ledger, as a community would at the end of its day,
+        // once per unit, kind and category (a hotspot that persists is the same concern, though its window moves).
         // Hotspots count whole local days up to the report's date, so this is a pure function of the events.
         var ledger = new Ledger(chart);
+        var proposed = new HashSet<(string Unit, HotspotKind Kind, string Category)>();
         foreach (var end in dayEnds)
         {
             var lastMoment = end - Duration.FromSeconds(1);
-            foreach (var proposal in HotspotProposals.ProposeLedgerItems(chart, projection.Hotspots.Find(lastMoment), lastMoment))
+            var found = Known(projection.Hotspots.Find(lastMoment), start, projection.Hotspots.Options);
+            var fresh = found.Where(h => proposed.Add((h.Unit.Value, h.Kind, h.Category.Value))).ToArray();
+            foreach (var proposal in HotspotProposals.ProposeLedgerItems(chart, fresh, lastMoment))
             {
-                if (!ledger.TryGet(proposal.ItemId, out _))
-                {
-                    ledger.Propose(proposal);
-                }
+                ledger.Propose(proposal);
             }
         }
 
-        var hotspots = projection.Hotspots.Find(asOf);
+        var hotspots = Known(projection.Hotspots.Find(asOf), start, projection.Hotspots.Options);
         var streets = chart.ChildrenOf(chart.District).ToArray();
         var (withoutOwner, withoutHandler) = projection.OpenWithout();
         var coverage = liaisons.Coverage;
@@ -72,7 +73,8 @@ internal static class ReportBuilder
         var district = UnitFigures(chart.District, all.Sum(t => t.Received), all.Sum(t => t.Closed), withoutOwner.Sum(), withoutHandler.Sum(), all.Sum(t => t.ReportsLate));
 
         var top = hotspots
-            .OrderByDescending(h => h.Count)
+            .OrderByDescending(h => h.Count / h.Threshold)
+            .ThenByDescending(h => h.Count)
             .ThenBy(h => h.Kind)
             .ThenBy(h => h.Unit.Value, StringComparer.Ordinal)
             .ThenBy(h => h.Category.Value, StringComparer.Ordinal)
@@ -86,7 +88,7 @@ internal static class ReportBuilder
         var byClass = ledger.Items.GroupBy(i => i.Class).ToDictionary(g => g.Key, g => g.Count());
         return new SimulationReport(
             FormatVersion: 1,
-            Run: new RunDescription(settings.Seed, settings.Days, settings.RequestsPerDay, Date(settings.Start),
+            Run: new RunDescription(settings.Seed, settings.Days, settings.RequestsPerDay, Date(settings.Start), RunProjection.HotspotScale(settings.RequestsPerDay),
                 NodaTime.Text.InstantPattern.ExtendedIso.Format(asOf), JsonNode.Parse(SimulationPolicyJson.Serialize(policy))),
             District: district,
             StreetLevelUnits: streetReports,
@@ -97,6 +99,16 @@ internal static class ReportBuilder
             Ledger: new LedgerSummary(ledger.Items.Count, byClass.GetValueOrDefault(ConcernClass.Urgent), byClass.GetValueOrDefault(ConcernClass.Difficult),
                 byClass.GetValueOrDefault(ConcernClass.Worrying), byClass.GetValueOrDefault(ConcernClass.LongedFor)),
             Simulation: new SimulationCounters(commands, refused, deskOpen));
+    }
+
+    /// <summary>
+    /// Leaves out Rising hotspots whose baseline windows reach back before the run: there the district had no data, not
+    /// no requests, and against a zero baseline everything would be rising.
+    /// </summary>
+    private static IReadOnlyList<Hotspot> Known(IReadOnlyList<Hotspot> hotspots, Instant start, HotspotOptions options)
+    {
+        var firstDate = start.InZone(options.Zone).Date;
+        return [.. hotspots.Where(h => h.Kind != HotspotKind.Rising || h.Window.Start.PlusDays(-options.BaselineWindows * options.WindowDays) >= firstDate)];
     }
 
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.ToEven) : null;

@@ -18,11 +18,11 @@ internal sealed class RunProjection
     private readonly Dictionary<UnitId, int> _streetIndex = [];
     private readonly long[] _channels = new long[Enum.GetValues<Channel>().Length];
 
-    public RunProjection(Chart chart)
+    public RunProjection(Chart chart, HotspotOptions hotspots)
     {
         _chart = chart;
         Metrics = new RequestMetrics(chart);
-        Hotspots = new RequestHotspots(chart);
+        Hotspots = new RequestHotspots(chart, hotspots);
         foreach (var street in chart.ChildrenOf(chart.District))
         {
             _streetIndex.Add(street.Id, _streetIndex.Count);
@@ -34,6 +34,29 @@ internal sealed class RunProjection
             Streets[i] = new StreetTally();
         }
     }
+
+    /// <summary>
+    /// The hotspot rules for a run of <paramref name="requestsPerDay"/>. The library's thresholds (3 a building, 5 a
+    /// grid, 8 a community in 30 days) suit a district's ordinary volume, taken here as 100 requests a day in the sample
+    /// district (about two a household a year); a run with k times that volume multiplies the Recurring thresholds and
+    /// the Rising minimum by k, so that a stress-level volume flags clusters rather than every building. Categories are
+    /// compared at two levels (物业/电梯, not just 物业), since property services alone are a third of all requests.
+    /// </summary>
+    public static HotspotOptions HotspotOptionsFor(int requestsPerDay)
+    {
+        var k = HotspotScale(requestsPerDay);
+        var o = HotspotOptions.Default;
+        return o with
+        {
+            BuildingThreshold = o.BuildingThreshold * k,
+            GridThreshold = o.GridThreshold * k,
+            CommunityThreshold = o.CommunityThreshold * k,
+            RisingMinimumCount = o.RisingMinimumCount * k,
+            CategoryDepth = 2,
+        };
+    }
+
+    public static int HotspotScale(int requestsPerDay) => Math.Max(1, (int)Math.Round(requestsPerDay / 100.0, MidpointRounding.ToEven));
 
     public RequestMetrics Metrics { get; }
 

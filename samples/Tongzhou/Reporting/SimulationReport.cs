@@ -18,7 +18,7 @@ public sealed record SimulationReport(
     SimulationCounters Simulation);
 
 /// <summary>What was run: the options that decide the outcome (not where it was stored) and the policy in full.</summary>
-public sealed record RunDescription(long Seed, int Days, int RequestsPerDay, string Start, string AsOf, JsonNode? Policy);
+public sealed record RunDescription(long Seed, int Days, int RequestsPerDay, string Start, int HotspotScale, string AsOf, JsonNode? Policy);
 
 /// <summary>The figures of one unit's subtree (the district, or a subdistrict, town or township).</summary>
 public sealed record UnitReport(

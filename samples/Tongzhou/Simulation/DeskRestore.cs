@@ -1,3 +1,4 @@
+using Governance.Core;
 using Governance.Core.Desk;
 using Governance.Core.Requests;
 using Governance.Core.Routing;
@@ -9,6 +10,15 @@ namespace Governance.Samples.Tongzhou.Simulation;
 /// <summary>Rebuilds a desk from stored events, for --resume.</summary>
 internal static class DeskRestore
 {
-    public static RequestDesk Restore(Router router, ServiceLevelPolicy policy, IClock clock, IEnumerable<RequestEvent> events, IRequestEventSink sink) =>
-        throw new SimulationException("Resuming needs RequestDesk.Restore, which this build of Governance.Core does not have yet.");
+    public static RequestDesk Restore(Router router, ServiceLevelPolicy policy, IClock clock, IEnumerable<RequestEvent> events, IRequestEventSink sink, string where)
+    {
+        try
+        {
+            return RequestDesk.Restore(router, policy, clock, events, sink);
+        }
+        catch (DataValidationException e)
+        {
+            throw new SimulationException($"{where}: the stored events do not rebuild a desk. {e.Message}");
+        }
+    }
 }

@@ -84,7 +84,7 @@ public sealed class TongzhouSimulation
     {
         ArgumentNullException.ThrowIfNull(store);
         var clock = new SimulationClock(_start);
-        _projection = new RunProjection(_chart);
+        _projection = new RunProjection(_chart, RunProjection.HotspotOptionsFor(_settings.RequestsPerDay));
         var sink = new HourSink(_projection);
         var queue = new PriorityQueue<(RequestScript Script, int Step), WorkKey>();
         var hoursDone = 0;
@@ -105,7 +105,7 @@ public sealed class TongzhouSimulation
                 _projection.Apply(e);
             }
 
-            _desk = DeskRestore.Restore(_router, _policy.ServiceLevels, clock, store.ReadAll(), sink);
+            _desk = DeskRestore.Restore(_router, _policy.ServiceLevels, clock, store.ReadAll(), sink, store.Description);
             foreach (var open in _desk.Query(new DeskQuery()))
             {
                 if (!RequestScript.TryParseId(open.Id, out var day, out var index))
@@ -175,7 +175,7 @@ public sealed class TongzhouSimulation
         }
 
         var dayEnds = Enumerable.Range(1, hoursDone / 24).Select(d => _generator.StartOf(d)).ToArray();
-        var report = ReportBuilder.Build(_projection, _liaisons, _settings, _policy, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
+        var report = ReportBuilder.Build(_projection, _liaisons, _settings, _policy, _start, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
         return new SimulationOutcome(report, hoursDone, hoursDone == TotalHours, _projection.EventCount, _desk);
     }
 
