@@ -38,7 +38,7 @@ public static class SimulationPolicyJson
         catch (JsonException e)
         {
             var where = e.LineNumber is { } line ? $" (line {line + 1}, byte {e.BytePositionInLine + 1})" : string.Empty;
-            throw new DataValidationException(Subject, [new DataError(string.IsNullOrEmpty(e.Path) ? "$" : e.Path, null, $"Not valid JSON{where}: {FirstSentence(e.Message)}")]);
+            throw new DataValidationException(Subject, [new DataError(PathAtError(json), null, $"Not valid JSON{where}: {FirstSentence(e.Message)}")]);
         }
 
         using (document)
@@ -306,6 +306,51 @@ public static class SimulationPolicyJson
         JsonValueKind.Null => "null",
         _ => "nothing",
     };
+
+    /// <summary>The JSON path of the property being read where <paramref name="json"/> stops being valid JSON.</summary>
+    private static string PathAtError(string json)
+    {
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(json), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var path = new List<string>(); // one entry per open container: the property or index being read in it
+        var index = new List<int>();
+        try
+        {
+            while (reader.Read())
+            {
+                switch (reader.TokenType)
+                {
+                    case JsonTokenType.PropertyName:
+                        path[^1] = "." + reader.GetString();
+                        break;
+                    case JsonTokenType.StartObject or JsonTokenType.StartArray:
+                        Next();
+                        path.Add(string.Empty);
+                        index.Add(reader.TokenType == JsonTokenType.StartArray ? 0 : -1);
+                        break;
+                    case JsonTokenType.EndObject or JsonTokenType.EndArray:
+                        path.RemoveAt(path.Count - 1);
+                        index.RemoveAt(index.Count - 1);
+                        break;
+                    default:
+                        Next();
+                        break;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+        }
+
+        return "$" + string.Concat(path);
+
+        void Next()
+        {
+            if (index.Count > 0 && index[^1] >= 0)
+            {
+                path[^1] = $"[{index[^1]++}]";
+            }
+        }
+    }
 
     private static string FirstSentence(string message)
     {
