@@ -63,4 +63,16 @@ public sealed class PolicyFileTests
         var written = SimulationPolicyJson.Serialize(policy);
         Assert.Equal(written, SimulationPolicyJson.Serialize(SimulationPolicyJson.Parse(written)));
     }
+
+    [Theory]
+    [InlineData("same-day-cutoff.json")]
+    [InlineData("no-whistles.json")]
+    public void The_sample_policies_the_readme_points_to_are_valid(string file)
+    {
+        var path = Path.Combine(ReportTests.RepositoryRoot(), "samples", "Tongzhou", "policies", file);
+
+        var policy = SimulationPolicyJson.Parse(File.ReadAllText(path));
+
+        Assert.NotEqual(SimulationPolicyJson.Serialize(SimulationPolicy.Default), SimulationPolicyJson.Serialize(policy));
+    }
 }
