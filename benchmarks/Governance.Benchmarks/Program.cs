@@ -6,8 +6,8 @@ using Governance.Benchmarks.Desk;
 // Read the Ratio and Alloc Ratio columns: each class measures against a baseline in the same run.
 //   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- retained [requests]
 // measures the heap the desk retains per open request (BenchmarkDotNet reports allocation, not retention), and
-//   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- phases [requests]
-// times each phase of a partitioned day, for tuning.
+//   dotnet run -c Release --project benchmarks/Governance.Benchmarks -- phases [requests] [one-by-one]
+// times each phase of a partitioned (or one-by-one) day, for tuning.
 if (args is ["retained", ..])
 {
     DeskRetention.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
@@ -16,7 +16,7 @@ if (args is ["retained", ..])
 
 if (args is ["phases", ..])
 {
-    DeskPhases.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+    DeskPhases.Report(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000, args is [_, _, "one-by-one"]);
     return;
 }
 

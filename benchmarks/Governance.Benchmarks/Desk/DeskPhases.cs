@@ -14,30 +14,67 @@ namespace Governance.Benchmarks.Desk;
 /// </summary>
 internal static class DeskPhases
 {
-    public static void Report(int count)
+    public static void Report(int count, bool sequential = false)
     {
         var router = new Router(SampleDistrict.Chart, CategoryCatalogue.Default);
         var morning = Instant.FromUtc(2023, 3, 1, 1, 0);
         var (submissions, accepts, resolves, callBacks) = DeskWorkload.Create(router, count, morning, seed: 12345);
-        for (var round = 0; round < 3; round++)
+        var rounds = int.TryParse(Environment.GetEnvironmentVariable("DESK_PHASES_ROUNDS"), out var r) ? r : 3;
+        for (var round = 0; round < rounds; round++)
         {
             var clock = new SettableClock(morning);
             var desk = new RequestDesk(router, ServiceLevelPolicy.Default, clock);
+            var pause = GC.GetTotalPauseDuration();
+            var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var allocated = GC.GetTotalAllocatedBytes(precise: true);
             var watch = Stopwatch.StartNew();
-            desk.SubmitBatch(submissions);
+            Submit(desk, submissions, sequential);
             var submit = watch.Elapsed;
+            var a1 = GC.GetTotalAllocatedBytes(precise: true);
             clock.Now = morning + Duration.FromHours(1);
-            desk.ExecuteBatch(accepts);
+            Execute(desk, accepts, sequential);
             var accept = watch.Elapsed;
+            var a2 = GC.GetTotalAllocatedBytes(precise: true);
             clock.Now = morning + Duration.FromHours(3);
-            desk.ExecuteBatch(resolves);
+            Execute(desk, resolves, sequential);
             var resolve = watch.Elapsed;
+            var a3 = GC.GetTotalAllocatedBytes(precise: true);
             clock.Now = morning + Duration.FromHours(6);
-            desk.ExecuteBatch(callBacks);
+            Execute(desk, callBacks, sequential);
             var total = watch.Elapsed;
-            Console.WriteLine($"{count:N0} requests: submit {submit.TotalMilliseconds:F0} ms, accept {(accept - submit).TotalMilliseconds:F0} ms, "
+            Console.WriteLine($"{count:N0} requests {(sequential ? "one by one" : "in batches")}: submit {submit.TotalMilliseconds:F0} ms, accept {(accept - submit).TotalMilliseconds:F0} ms, "
                 + $"resolve {(resolve - accept).TotalMilliseconds:F0} ms, call back {(total - resolve).TotalMilliseconds:F0} ms; "
-                + $"{count / total.TotalSeconds:N0} requests/s; closed {desk.ClosedCount:N0}");
+                + $"{count / total.TotalSeconds:N0} requests/s; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count:F0} B per request (submit {(a1 - allocated) / count}, accept {(a2 - a1) / count}, resolve {(a3 - a2) / count}); closed {desk.ClosedCount:N0}; GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, "
+                + $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+        }
+    }
+
+    private static void Submit(RequestDesk desk, Governance.Core.Requests.RequestSubmission[] submissions, bool sequential)
+    {
+        if (!sequential)
+        {
+            desk.SubmitBatch(submissions);
+            return;
+        }
+
+        foreach (var s in submissions)
+        {
+            desk.Submit(s);
+        }
+    }
+
+    private static void Execute(RequestDesk desk, DeskCommand[] commands, bool sequential)
+    {
+        if (!sequential)
+        {
+            desk.ExecuteBatch(commands);
+            return;
+        }
+
+        foreach (var c in commands)
+        {
+            desk.Execute(c.RequestId, c.Command);
         }
     }
 }

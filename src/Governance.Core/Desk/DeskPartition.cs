@@ -37,6 +37,9 @@ internal sealed class DeskPartition(int index, Router router)
 
     public Lock Gate { get; } = new();
 
+    /// <summary>A list for one command's events when nothing keeps them (the desk has no sink); used under <see cref="Gate"/>.</summary>
+    public List<RequestEvent> Scratch { get; } = new(4);
+
     public int Index { get; } = index;
 
     /// <summary>Open requests held here.</summary>

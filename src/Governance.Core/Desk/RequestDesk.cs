@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Governance.Core.Organization;
 using Governance.Core.Requests;
 using Governance.Core.Routing;
@@ -32,11 +31,13 @@ namespace Governance.Core.Desk;
 /// </remarks>
 public sealed class RequestDesk
 {
-    private readonly ConcurrentDictionary<RequestId, Request> _open = new();
+    private readonly OpenRequests _open = new();
     private readonly DeskPartition[] _partitions;
     private readonly int[] _partitionOfUnit; // by the chart's unit index
     private readonly Chart _chart;
+    private readonly Unit[] _units; // the chart's, by index
     private readonly IRequestEventSink _sink;
+    private readonly bool _hasSink; // false for the null sink: no event lists are made for it
     private readonly Lock _sinkGate = new();
     private long _sequence; // orders receipts (and timer ties); items refused in a batch still use up their number
     private long _received;
@@ -58,8 +59,10 @@ public sealed class RequestDesk
         Policies = Preconditions.CheckNotNull(policies);
         Clock = Preconditions.CheckNotNull(clock);
         _sink = sink ?? NullRequestEventSink.Instance;
+        _hasSink = _sink is not NullRequestEventSink;
         _chart = router.Chart;
         var units = _chart.Units;
+        _units = [.. units];
         var streetLevelIndex = new Dictionary<UnitId, int>();
         foreach (var unit in units)
         {
@@ -142,7 +145,7 @@ public sealed class RequestDesk
                 var partition = desk._partitions[desk._partitionOfUnit[unit.Index]];
                 request.DeskPartition = partition.Index;
                 request.DeskSequence = ++desk._sequence;
-                desk._open[request.Id] = request;
+                desk._open.TryAdd(request);
                 desk._received++;
                 partition.Open++;
             }
@@ -164,7 +167,7 @@ public sealed class RequestDesk
 
                 if (request.IsTerminal)
                 {
-                    desk._open.TryRemove(request.Id, out _);
+                    desk._open.Remove(request.Id);
                     desk._partitions[request.DeskPartition].Retire(request);
                     desk._closed++;
                 }
@@ -173,7 +176,7 @@ public sealed class RequestDesk
             position++;
         }
 
-        foreach (var request in desk._open.Values)
+        foreach (var request in desk._open.Snapshot())
         {
             desk._partitions[request.DeskPartition].Schedule(request);
         }
@@ -231,13 +234,17 @@ public sealed class RequestDesk
     {
         Preconditions.CheckNotNull(submission);
         var now = Clock.GetCurrentInstant();
-        var decision = Router.Route(submission.Channel, submission.Location, submission.Category);
-        var partition = _partitions[PartitionOf(submission.Location, out var unit)];
-        var policy = Policies.PolicyFor(unit);
+        var decision = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
+        var partition = _partitions[_partitionOfUnit[unit]];
+        var policy = Policies.PolicyFor(_units[unit]);
         lock (partition.Gate)
         {
             Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var received);
-            Emit([received]);
+            if (_hasSink)
+            {
+                Emit([received]);
+            }
+
             return received;
         }
     }
@@ -262,9 +269,9 @@ public sealed class RequestDesk
             try
             {
                 Preconditions.CheckNotNull(submission, $"submissions[{i}]");
-                decisions[i] = Router.Route(submission.Channel, submission.Location, submission.Category);
-                partitionOf[i] = PartitionOf(submission.Location, out var unit);
-                policies[i] = Policies.PolicyFor(unit);
+                decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
+                partitionOf[i] = _partitionOfUnit[unit];
+                policies[i] = Policies.PolicyFor(_units[unit]);
             }
             catch (ArgumentException e)
             {
@@ -307,17 +314,23 @@ public sealed class RequestDesk
                 partition.TrimTimers();
             });
 
-            var events = new List<RequestEvent>(n);
+            var events = _hasSink ? new List<RequestEvent>(n) : null;
+            var opened = 0;
             foreach (var e in received)
             {
                 if (e is not null)
                 {
-                    events.Add(e);
+                    events?.Add(e);
+                    opened++;
                 }
             }
 
-            Emit(events);
-            return new DeskBatchResult(n, Collect(failures), events.Count);
+            if (events is { Count: > 0 })
+            {
+                Emit(events);
+            }
+
+            return new DeskBatchResult(n, Collect(failures), opened);
         }
     }
 
@@ -338,14 +351,16 @@ public sealed class RequestDesk
         var partition = _partitions[request.DeskPartition];
         lock (partition.Gate)
         {
-            var events = new List<RequestEvent>(2);
+            // The sink keeps the list it is given; with no sink, the partition's scratch list does.
+            var events = _hasSink ? new List<RequestEvent>(2) : partition.Scratch;
+            events.Clear();
             try
             {
                 return ExecuteLocked(partition, request, command, now, events);
             }
             finally
             {
-                if (events.Count > 0)
+                if (_hasSink && events.Count > 0)
                 {
                     Emit(events);
                 }
@@ -419,19 +434,19 @@ public sealed class RequestDesk
                 total += count;
             }
 
-            var ordered = new RequestEvent[total];
-            var at = 0;
-            for (var i = 0; i < n; i++)
+            if (_hasSink && total > 0)
             {
-                if (eventCount[i] > 0)
+                var ordered = new RequestEvent[total];
+                var at = 0;
+                for (var i = 0; i < n; i++)
                 {
-                    perPartition[partitionOf[i]].CopyTo(firstEvent[i], ordered, at, eventCount[i]);
-                    at += eventCount[i];
+                    if (eventCount[i] > 0)
+                    {
+                        perPartition[partitionOf[i]].CopyTo(firstEvent[i], ordered, at, eventCount[i]);
+                        at += eventCount[i];
+                    }
                 }
-            }
 
-            if (total > 0)
-            {
                 Emit(ordered);
             }
 
@@ -533,7 +548,7 @@ public sealed class RequestDesk
         using (LockAll())
         {
             var found = new List<Request>();
-            foreach (var request in _open.Values)
+            foreach (var request in _open.Snapshot())
             {
                 if ((query.Status is not { } status || request.Status == status)
                     && (query.Handler is not { } handler || request.Handler == handler)
@@ -560,7 +575,7 @@ public sealed class RequestDesk
                 entries += partition.TimerEntries;
             }
 
-            return _open.IsEmpty ? 0 : (double)entries / _open.Count;
+            return _open.Count == 0 ? 0 : (double)entries / _open.Count;
         }
     }
 
@@ -568,7 +583,7 @@ public sealed class RequestDesk
     {
         var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass,
             submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy, out received);
-        if (!_open.TryAdd(submission.Id, request))
+        if (!_open.TryAdd(request))
         {
             throw Duplicate(submission.Id);
         }
@@ -605,7 +620,7 @@ public sealed class RequestDesk
         {
             if (request.IsTerminal)
             {
-                _open.TryRemove(request.Id, out _);
+                _open.Remove(request.Id);
                 partition.Retire(request);
                 Interlocked.Increment(ref _closed);
             }
@@ -615,11 +630,6 @@ public sealed class RequestDesk
             }
         }
     }
-
-    private int PartitionOf(RequestLocation location, out Unit unit) =>
-        _chart.TryGetUnit(location.Unit, out unit!)
-            ? _partitionOfUnit[unit.Index]
-            : throw new ArgumentException($"The location's unit {location.Unit} is not in the chart.", nameof(location));
 
     /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
     private void ForEachPartition(int[] partitionOf, Action<DeskPartition, List<int>> work)

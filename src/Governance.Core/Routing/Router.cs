@@ -205,9 +205,12 @@ public sealed class Router
     /// <see cref="Channel.HouseholdNetwork"/> request has no household; the message names the id and the channel.
     /// </exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="channel"/> is not a defined channel.</exception>
-    public RoutingDecision Route(Channel channel, RequestLocation location, CategoryCode category)
+    public RoutingDecision Route(Channel channel, RequestLocation location, CategoryCode category) => RouteIndexed(channel, location, category, out _);
+
+    /// <summary>As <see cref="Route(Channel, RequestLocation, CategoryCode)"/>, also giving the chart index of the location's unit (so the desk need not look it up again).</summary>
+    internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, CategoryCode category, out int unit)
     {
-        var unit = Locate(location, channel, out var household);
+        unit = Locate(location, channel, out var household);
         ref readonly var route = ref _routes[unit];
         var c = Catalogue.IndexOf(category.Value);
         if (c < 0)
