@@ -42,6 +42,10 @@ internal static class SimulationStores
             }
         }
 
-        throw new SimulationException("The SQLite store (Governance.Storage.Sqlite) is not in this build yet; use --store memory.");
+#if SQLITE_STORE
+        return SqliteSimulationStore.Open(full);
+#else
+        throw new SimulationException("This build has no SQLite store (src/Governance.Storage.Sqlite is not in the tree); use --store memory.");
+#endif
     }
 }
