@@ -19,9 +19,9 @@ namespace Governance.Core.Brands;
 /// community's own brand wins over its subdistrict's.</para>
 /// <para><b>Today.</b> <see cref="PolicyFor(Unit)"/> and <see cref="InForce(UnitId)"/> use the local date of
 /// <see cref="Clock"/>'s instant in <see cref="Zone"/> (the fallback policy's calendar zone, Asia/Shanghai by default).
-/// The registry is an <see cref="IServiceLevelPolicySource"/>: give a <see cref="Desk.RequestDesk"/> the registry and
-/// the same clock, and each request gets the service levels of the brand in force for its unit on the day it is
-/// received.</para>
+/// The registry is an <see cref="IServiceLevelPolicySource"/>: give a <see cref="Desk.RequestDesk"/> the registry, and
+/// each request gets the service levels of the brand in force for its unit on the day it is received
+/// (<see cref="PolicyFor(Unit, Instant)"/>), also when the desk is restored from events after a rollout.</para>
 /// <para><b>Threads.</b> Reads are lock-free and see a consistent snapshot; changes are serialised, build a new
 /// snapshot and publish it at once, so a change that is refused (an exception) changes nothing and a reader never sees
 /// half a rollout.</para>
@@ -159,6 +159,15 @@ public sealed class BrandRegistry : IServiceLevelPolicySource
     /// <exception cref="ArgumentNullException"><paramref name="unit"/> is null.</exception>
     /// <exception cref="ArgumentException">The unit is not a unit of <see cref="Chart"/>.</exception>
     public ServiceLevelPolicy PolicyFor(Unit unit) => PolicyFor(unit, Today);
+
+    /// <summary>
+    /// As <see cref="PolicyFor(Unit)"/>, for a request received at <paramref name="receivedAt"/>: the brand in force
+    /// for the unit on that instant's local date in <see cref="Zone"/>. This is what a desk asks, at receipt and when it
+    /// is restored from events, so a restored request keeps the brand it was received under.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="unit"/> is null.</exception>
+    /// <exception cref="ArgumentException">The unit is not a unit of <see cref="Chart"/>.</exception>
+    public ServiceLevelPolicy PolicyFor(Unit unit, Instant receivedAt) => PolicyFor(unit, receivedAt.InZone(Zone).Date);
 
     /// <summary>As <see cref="PolicyFor(Unit)"/>, on <paramref name="date"/>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="unit"/> is null.</exception>

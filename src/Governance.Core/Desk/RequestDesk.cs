@@ -135,7 +135,7 @@ public sealed class RequestDesk
                 Request request;
                 try
                 {
-                    request = Request.RestoreAtDesk(received, desk.Policies.PolicyFor(unit));
+                    request = Request.RestoreAtDesk(received, desk.Policies.PolicyFor(unit, received.At));
                 }
                 catch (ArgumentException refused)
                 {
@@ -236,7 +236,7 @@ public sealed class RequestDesk
         var now = Clock.GetCurrentInstant();
         var decision = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
         var partition = _partitions[_partitionOfUnit[unit]];
-        var policy = Policies.PolicyFor(_units[unit]);
+        var policy = Policies.PolicyFor(_units[unit], now);
         lock (partition.Gate)
         {
             Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var received);
@@ -271,7 +271,7 @@ public sealed class RequestDesk
                 Preconditions.CheckNotNull(submission, $"submissions[{i}]");
                 decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
                 partitionOf[i] = _partitionOfUnit[unit];
-                policies[i] = Policies.PolicyFor(_units[unit]);
+                policies[i] = Policies.PolicyFor(_units[unit], now);
             }
             catch (ArgumentException e)
             {

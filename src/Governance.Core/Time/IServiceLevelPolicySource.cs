@@ -1,4 +1,5 @@
 using Governance.Core.Organization;
+using NodaTime;
 
 namespace Governance.Core.Time;
 
@@ -8,13 +9,15 @@ namespace Governance.Core.Time;
 /// source that answers itself for every unit.
 /// </summary>
 /// <remarks>
-/// The desk asks once per request, at receipt (and when rebuilding a desk from events), with the unit of the request's
-/// location; the answer sets every deadline of that request from then on. Implementations must be safe for concurrent
-/// callers and answer the same unit the same way while a desk uses them.
+/// The desk asks once per request, with the unit of the request's location and the instant it was received, both at
+/// receipt and when rebuilding a desk from events (so a request restored after its unit changed brand keeps the levels
+/// it was received under); the answer sets every deadline of that request from then on. Implementations must be safe
+/// for concurrent callers and give the same answer for the same unit and instant.
 /// </remarks>
 public interface IServiceLevelPolicySource
 {
-    /// <summary>The service levels for a request located at <paramref name="unit"/>.</summary>
+    /// <summary>The service levels for a request located at <paramref name="unit"/> and received at <paramref name="receivedAt"/>.</summary>
     /// <param name="unit">The unit of the request's location; a unit of the desk's chart.</param>
-    ServiceLevelPolicy PolicyFor(Unit unit);
+    /// <param name="receivedAt">When the request was received.</param>
+    ServiceLevelPolicy PolicyFor(Unit unit, Instant receivedAt);
 }

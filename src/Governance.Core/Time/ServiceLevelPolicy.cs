@@ -37,9 +37,10 @@ public sealed class ServiceLevelPolicy : IServiceLevelPolicySource
         _limits = limits;
     }
 
-    /// <summary>This policy, whatever the unit: a desk with one policy for every request.</summary>
+    /// <summary>This policy, whatever the unit and time: a desk with one policy for every request.</summary>
     /// <param name="unit">Ignored.</param>
-    public ServiceLevelPolicy PolicyFor(Unit unit) => this;
+    /// <param name="receivedAt">Ignored.</param>
+    public ServiceLevelPolicy PolicyFor(Unit unit, Instant receivedAt) => this;
 
     /// <summary>
     /// <see cref="WorkingCalendar.Default"/> (Asia/Shanghai, 09:00-12:00 and 13:30-17:30), no same-day cut-off, warning

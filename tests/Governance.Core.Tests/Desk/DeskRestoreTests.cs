@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using Governance.Core.Brands;
 using Governance.Core.Catalogue;
 using Governance.Core.Desk;
 using Governance.Core.Organization;
@@ -126,6 +127,34 @@ public sealed class DeskRestoreTests
         Assert.Equal(Duration.FromMinutes(30), ReportLimitOf(desk, outside));
     }
 
+    [Fact]
+    public void A_request_restored_after_its_unit_changed_brand_keeps_the_service_levels_it_was_received_under()
+    {
+        var strict = new ServiceLevelPolicyBuilder().WithWhistleReportLimit(Duration.FromMinutes(10)).Build();
+        var brand = BrandPresets.YoushiNinZhaoWo.ToBuilder().WithVersion(2).WithServiceLevels(strict).Build();
+        var clock = new FakeClock(Start); // 1 March
+        var registry = new BrandRegistry(DeskFixture.Chart, clock);
+        registry.Adopt(SampleDistrict.Units.Tongruijiayuan, brand, new LocalDate(2023, 3, 2));
+        var sink = new InMemoryRequestEventSink();
+        var desk = new RequestDesk(DeskFixture.Router, registry, clock, sink);
+        var before = desk.Submit(Submission("R-before", "违建/私搭乱建"));          // received under the fallback: 30 minutes
+        desk.Execute(before.RequestId, new ExplainRequest(before.Handler, Start, "需执法部门认定，三日内答复", new LocalDate(2023, 3, 6)));
+
+        clock.Advance(Duration.FromDays(1));                                         // 2 March: the brand is in force
+        var restored = RequestDesk.Restore(DeskFixture.Router, registry, clock, sink.Events);
+        var after = restored.Submit(Submission("R-after", "违建/私搭乱建"));
+
+        Assert.Equal(Duration.FromMinutes(30), WhistleLimit(restored, before, clock.GetCurrentInstant()));
+        Assert.Equal(Duration.FromMinutes(10), WhistleLimit(restored, after, clock.GetCurrentInstant()));
+    }
+
+    private static Duration WhistleLimit(RequestDesk desk, RequestReceived received, Instant at)
+    {
+        var summoned = (DepartmentSummoned)desk.Execute(received.RequestId,
+            new SummonDepartment(received.Handler, at, DeskFixture.Chart.DistrictDepartments[0].Id, "联合执法"));
+        return summoned.ReportBy - at;
+    }
+
     private static Duration ReportLimitOf(RequestDesk desk, RequestReceived received)
     {
         var department = DeskFixture.Chart.DistrictDepartments[0].Id;
@@ -158,7 +187,7 @@ public sealed class DeskRestoreTests
     {
         public List<Unit> Asked { get; } = [];
 
-        public ServiceLevelPolicy PolicyFor(Unit unit)
+        public ServiceLevelPolicy PolicyFor(Unit unit, Instant receivedAt)
         {
             Asked.Add(unit);
             return DeskFixture.Chart.IsWithin(unit, community) ? policy : ServiceLevelPolicy.Default;
