@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Governance.Core.Brands;
 using Governance.Core.Insights;
 using Governance.Core.Ledger;
 using Governance.Core.Liaison;
@@ -16,7 +17,7 @@ internal static class ReportBuilder
     private const int TopHotspots = 10;
 
     public static SimulationReport Build(
-        RunProjection projection, LiaisonAssignment liaisons, SimulationSettings settings, SimulationPolicy policy,
+        RunProjection projection, LiaisonAssignment liaisons, BrandRegistry brands, SimulationSettings settings, SimulationPolicy policy,
         Instant start, IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
     {
         var chart = liaisons.Chart;
@@ -43,6 +44,19 @@ internal static class ReportBuilder
         var (withoutOwner, withoutHandler) = projection.OpenWithout();
         var coverage = liaisons.Coverage;
 
+        // The brands in force on the report's date, for each street-level unit itself and each community or village.
+        var reportDate = asOf.InZone(brands.Zone).Date;
+        var brandedUnits = chart.Units
+            .Where(u => u.Level is UnitLevel.StreetLevel or UnitLevel.Community)
+            .Select(u => (Unit: u, InForce: brands.InForce(u.Id, reportDate)))
+            .Where(x => x.InForce is not null)
+            .ToArray();
+        IReadOnlyList<string> BrandsWithin(Unit unit) =>
+        [
+            .. brands.Brands.Where(b => brandedUnits.Any(x => x.InForce!.Brand == b && chart.IsWithin(x.Unit, unit)))
+                .Select(b => b.Name).Distinct(StringComparer.Ordinal),
+        ];
+
         UnitReport UnitFigures(Unit unit, long received, long closed, long noOwner, long noHandler, long reportsLate)
         {
             var f = metrics.ForUnit(unit.Id).Figures;
@@ -59,7 +73,8 @@ internal static class ReportBuilder
                 new LiaisonCoverage(households, covered, Round(households == 0 ? 1 : (double)covered / households)!.Value,
                     communities.Sum(u => u.Members), communities.Sum(u => u.MembersBelowMin.Length), communities.Sum(u => u.MembersNeeded)),
                 hotspots.Count(h => chart.IsWithin(chart.GetUnit(h.Unit), unit)),
-                ledger.Items.Count(i => chart.IsWithin(chart.GetUnit(i.Location.Unit), unit)));
+                ledger.Items.Count(i => chart.IsWithin(chart.GetUnit(i.Location.Unit), unit)),
+                BrandsWithin(unit));
         }
 
         var streetReports = new List<UnitReport>();
@@ -98,7 +113,37 @@ internal static class ReportBuilder
             Hotspots: new HotspotSummary(hotspots.Count, top),
             Ledger: new LedgerSummary(ledger.Items.Count, byClass.GetValueOrDefault(ConcernClass.Urgent), byClass.GetValueOrDefault(ConcernClass.Difficult),
                 byClass.GetValueOrDefault(ConcernClass.Worrying), byClass.GetValueOrDefault(ConcernClass.LongedFor)),
+            Brands: BrandReports(projection, brands, asOf),
             Simulation: new SimulationCounters(commands, refused, deskOpen));
+    }
+
+    /// <summary>Each brand version of the registry with its own adoptions and the figures of the requests received under it; last, no brand.</summary>
+    private static List<BrandReport> BrandReports(RunProjection projection, BrandRegistry brands, Instant asOf)
+    {
+        var chart = brands.Chart;
+        var reports = new List<BrandReport>();
+        var known = brands.Brands;
+        for (var i = 0; i <= known.Count; i++)
+        {
+            var f = projection.BrandMetrics[i].Report(asOf).ForUnit(chart.District.Id).Figures;
+            var c = f.Counts;
+            var brand = i < known.Count ? known[i] : null;
+            var adoptions = brand is null ? [] : brands.Adoptions
+                .Where(a => a.Brand == brand)
+                .OrderBy(a => a.From)
+                .Select(a =>
+                {
+                    var unit = chart.GetUnit(a.Unit);
+                    return new BrandAdoptionReport(a.Unit.Value, unit.Name, (chart.StreetLevelUnitOf(unit) ?? unit).Name, Date(a.From));
+                })
+                .ToArray();
+            reports.Add(new BrandReport(
+                brand?.Id.Value, brand?.Name ?? "(no brand)", brand?.Version, brand?.FirstContact.ToString(), brand?.Channels[0].ToString(),
+                adoptions, c.Received, c.CalledBack + c.Rejected + c.Merged,
+                Round(f.ResponseRate), Round(f.ResolutionRate), Round(f.SatisfactionRate), Round(f.CompositeScore), Round(f.SameDayRate)));
+        }
+
+        return reports;
     }
 
     /// <summary>

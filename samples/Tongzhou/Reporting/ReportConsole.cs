@@ -16,7 +16,7 @@ internal static class ReportConsole
         foreach (var heading in new[]
         {
             "received", "closed", "open", "response\n响应率", "resolution\n解决率", "satisfaction\n满意率", "composite", "same day\n当天", "escalations", "whistles\nlate/missed",
-            "missed\nsame day/res.", "liaison\ncoverage", "hotspots\n/ledger",
+            "missed\nsame day/res.", "liaison\ncoverage", "hotspots\n/ledger", "brands\n品牌",
         })
         {
             units.AddColumn(new TableColumn(heading).RightAligned());
@@ -30,6 +30,27 @@ internal static class ReportConsole
         units.AddEmptyRow();
         units.AddRow(Cells(report.District, $"[bold]{Markup.Escape(report.District.Name)}[/]"));
         console.Write(units);
+
+        var brands = new Table().Border(TableBorder.Rounded).Title("Brands (一街一社区一品牌): requests received under each");
+        foreach (var heading in new[] { "brand", "first contact", "adopted by (from)" })
+        {
+            brands.AddColumn(heading);
+        }
+
+        foreach (var heading in new[] { "received", "closed", "response\n响应率", "resolution\n解决率", "satisfaction\n满意率", "composite", "same day\n当天" })
+        {
+            brands.AddColumn(new TableColumn(heading).RightAligned());
+        }
+
+        foreach (var b in report.Brands)
+        {
+            brands.AddRow(
+                Markup.Escape(b.Id is null ? b.Name : $"{b.Name} v{b.Version}"), Markup.Escape(b.FirstContact ?? "–"),
+                Markup.Escape(b.Adoptions.Count == 0 ? "–" : string.Join("\n", b.Adoptions.Select(a => $"{a.UnitName} ({a.From})"))),
+                N(b.Received), N(b.Closed), P(b.ResponseRate), P(b.ResolutionRate), P(b.SatisfactionRate), P(b.CompositeScore), P(b.SameDayRate));
+        }
+
+        console.Write(brands);
 
         var hotspots = new Table().Border(TableBorder.Rounded).Title($"Top hotspots (未诉先办), of {report.Hotspots.Found:N0} found");
         foreach (var heading in new[] { "kind", "where", "street level", "category", "count", "threshold", "window" })
@@ -60,6 +81,7 @@ internal static class ReportConsole
         N(u.Escalations), $"{N(u.Whistles)} {N(u.ReportsLate)}/{N(u.ReportsMissed)}",
         $"{N(u.MissedDeadlines.SameDay)}/{N(u.MissedDeadlines.Resolution)}",
         P(u.Liaison.CoverageRate), $"{u.Hotspots}/{u.LedgerProposals}",
+        u.Brands.Count == 0 ? "–" : Markup.Escape(string.Join("\n", u.Brands)),
     ];
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using Governance.Core.Brands;
 using Governance.Core.Insights;
 using Governance.Core.Organization;
 using Governance.Core.Requests;
@@ -17,10 +18,27 @@ internal sealed class RunProjection
     private readonly Dictionary<RequestId, RequestState> _requests = [];
     private readonly Dictionary<UnitId, int> _streetIndex = [];
     private readonly long[] _channels = new long[Enum.GetValues<Channel>().Length];
+    private readonly BrandRegistry _brands;
+    private readonly Dictionary<(BrandId, int), int> _brandIndex = [];
+    private readonly DateTimeZone _zone;
 
-    public RunProjection(Chart chart, HotspotOptions hotspots)
+    public RunProjection(Chart chart, HotspotOptions hotspots, BrandRegistry brands)
     {
         _chart = chart;
+        _brands = brands;
+        _zone = brands.Zone;
+        foreach (var brand in brands.Brands)
+        {
+            _brandIndex.Add((brand.Id, brand.Version), _brandIndex.Count);
+        }
+
+        // One set of figures per brand version, and the last for requests received where no brand was in force.
+        BrandMetrics = new RequestMetrics[_brandIndex.Count + 1];
+        for (var i = 0; i < BrandMetrics.Length; i++)
+        {
+            BrandMetrics[i] = new RequestMetrics(chart);
+        }
+
         Metrics = new RequestMetrics(chart);
         Hotspots = new RequestHotspots(chart, hotspots);
         foreach (var street in chart.ChildrenOf(chart.District))
@@ -60,6 +78,12 @@ internal sealed class RunProjection
 
     public RequestMetrics Metrics { get; }
 
+    /// <summary>
+    /// The three rates per brand: the figures of the requests received under each brand version of the registry (in
+    /// its order), and last those received where no brand was in force.
+    /// </summary>
+    public RequestMetrics[] BrandMetrics { get; }
+
     public RequestHotspots Hotspots { get; }
 
     public StreetTally[] Streets { get; }
@@ -82,7 +106,11 @@ internal sealed class RunProjection
         if (e is RequestReceived received)
         {
             var street = StreetIndexOf(received.Location.Unit);
-            _requests.Add(e.RequestId, new RequestState { Street = street, Owner = received.Owner, Handler = received.Handler });
+            var brand = _brands.InForce(received.Location.Unit, received.At.InZone(_zone).Date) is { } inForce
+                ? _brandIndex[(inForce.Brand.Id, inForce.Brand.Version)]
+                : BrandMetrics.Length - 1;
+            _requests.Add(e.RequestId, new RequestState { Street = street, Brand = brand, Owner = received.Owner, Handler = received.Handler });
+            BrandMetrics[brand].Apply(e);
             Streets[street].Received++;
             _channels[(int)received.Channel]++;
             return;
@@ -92,6 +120,8 @@ internal sealed class RunProjection
         {
             return; // an event of a request received before this projection started: cannot happen in a whole log
         }
+
+        BrandMetrics[state.Brand].Apply(e);
 
         switch (e)
         {
@@ -160,6 +190,7 @@ internal sealed class RunProjection
     private sealed class RequestState
     {
         public int Street;
+        public int Brand;
         public Agency Owner;
         public Agency Handler;
         public bool Accepted;

@@ -15,6 +15,7 @@ public sealed record SimulationReport(
     IReadOnlyList<DepartmentReport> Departments,
     HotspotSummary Hotspots,
     LedgerSummary Ledger,
+    IReadOnlyList<BrandReport> Brands,
     SimulationCounters Simulation);
 
 /// <summary>What was run: the options that decide the outcome (not where it was stored) and the policy in full.</summary>
@@ -45,7 +46,8 @@ public sealed record UnitReport(
     MissedDeadlines MissedDeadlines,
     LiaisonCoverage Liaison,
     int Hotspots,
-    int LedgerProposals);
+    int LedgerProposals,
+    IReadOnlyList<string> Brands);
 
 /// <summary>Deadlines recorded as missed, by kind.</summary>
 public sealed record MissedDeadlines(long Warning, long SameDay, long Resolution);
@@ -72,3 +74,25 @@ public sealed record LedgerSummary(int Proposed, int Urgent, int Difficult, int 
 
 /// <summary>What the simulated people did: commands sent to the desk, and those it refused.</summary>
 public sealed record SimulationCounters(long Commands, long Refused, long DeskOpen);
+
+/// <summary>
+/// One brand version (一街一社区一品牌) and the figures of the requests received under it; the last entry, with a null
+/// id, holds the requests received where no brand was in force (the policy's serviceLevels).
+/// </summary>
+public sealed record BrandReport(
+    string? Id,
+    string Name,
+    int? Version,
+    string? FirstContact,
+    string? FrontDoor,
+    IReadOnlyList<BrandAdoptionReport> Adoptions,
+    long Received,
+    long Closed,
+    double? ResponseRate,
+    double? ResolutionRate,
+    double? SatisfactionRate,
+    double? CompositeScore,
+    double? SameDayRate);
+
+/// <summary>One unit's own adoption of a brand: from when, and the street-level unit it is in.</summary>
+public sealed record BrandAdoptionReport(string Unit, string UnitName, string StreetLevelUnit, string From);

@@ -10,7 +10,7 @@ namespace Governance.Samples.Tongzhou.Simulation;
 /// <summary>Rebuilds a desk from stored events, for --resume.</summary>
 internal static class DeskRestore
 {
-    public static RequestDesk Restore(Router router, ServiceLevelPolicy policy, IClock clock, IEnumerable<RequestEvent> events, IRequestEventSink sink, string where)
+    public static RequestDesk Restore(Router router, IServiceLevelPolicySource policy, IClock clock, IEnumerable<RequestEvent> events, IRequestEventSink sink, string where)
     {
         try
         {

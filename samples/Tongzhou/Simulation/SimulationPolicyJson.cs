@@ -2,8 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Governance.Core;
+using Governance.Core.Brands;
 using Governance.Core.Liaison;
+using Governance.Core.Organization;
 using Governance.Core.Time;
+using NodaTime;
+using NodaTime.Text;
 
 namespace Governance.Samples.Tongzhou.Simulation;
 
@@ -13,10 +17,14 @@ namespace Governance.Samples.Tongzhou.Simulation;
 /// {
 ///   "serviceLevels": { "sameDayCutoff": "17:00", "limits": { "Ordinary": { "clock": "WorkingDays", "days": 5 } } },
 ///   "escalation": { "maxLevels": 2, "afterWorkingHours": 4, "whistles": true },
-///   "liaison": { "minHouseholds": 5, "maxHouseholds": 10, "allowAcrossCommunities": false }
+///   "liaison": { "minHouseholds": 5, "maxHouseholds": 10, "allowAcrossCommunities": false },
+///   "brands": [ { "brand": "hulianwang", "units": ["luyi"], "from": "2022-01-01" } ]
 /// }
 /// </code>
-/// <c>serviceLevels</c> is the library's service-level policy format (<see cref="ServiceLevelPolicyJson"/>). Comments and
+/// <c>serviceLevels</c> is the library's service-level policy format (<see cref="ServiceLevelPolicyJson"/>); it is the
+/// fallback for units with no brand in force. <c>brands</c> replaces <see cref="SimulationPolicy.DefaultBrands"/> when
+/// given (<c>[]</c>: no brands); each entry names a preset of <see cref="BrandPresets"/> by id and units of the sample
+/// district by id. Comments and
 /// trailing commas are allowed; unknown properties are errors. Every error names its JSON path.
 /// </summary>
 public static class SimulationPolicyJson
@@ -53,6 +61,7 @@ public static class SimulationPolicyJson
             var serviceLevels = ServiceLevelPolicy.Default;
             var escalation = EscalationLimits.Default;
             var liaison = LiaisonOptions.Default;
+            var brands = SimulationPolicy.DefaultBrands;
             foreach (var property in root.EnumerateObject())
             {
                 var path = "$." + property.Name;
@@ -67,13 +76,16 @@ public static class SimulationPolicyJson
                     case "liaison":
                         liaison = ReadLiaison(property.Value, path, errors) ?? liaison;
                         break;
+                    case "brands":
+                        brands = ReadBrands(property.Value, path, errors) ?? brands;
+                        break;
                     default:
-                        errors.Add(new DataError(path, property.Name, "Unknown property: a policy has serviceLevels, escalation and liaison."));
+                        errors.Add(new DataError(path, property.Name, "Unknown property: a policy has serviceLevels, escalation, liaison and brands."));
                         break;
                 }
             }
 
-            return errors.Count > 0 ? throw new DataValidationException(Subject, errors) : new SimulationPolicy(serviceLevels, escalation, liaison);
+            return errors.Count > 0 ? throw new DataValidationException(Subject, errors) : new SimulationPolicy(serviceLevels, escalation, liaison, brands);
         }
     }
 
@@ -103,6 +115,12 @@ public static class SimulationPolicyJson
                 ["acrossCommunitiesCost"] = policy.Liaison.AcrossCommunitiesCost,
                 ["allowAcrossCommunities"] = policy.Liaison.AllowAcrossCommunities,
             },
+            ["brands"] = new JsonArray([.. policy.Brands.Select(b => (JsonNode)new JsonObject
+            {
+                ["brand"] = b.BrandId.Value,
+                ["units"] = new JsonArray([.. b.Units.Select(u => (JsonNode)JsonValue.Create(u.Value))]),
+                ["from"] = LocalDatePattern.Iso.Format(b.From),
+            })]),
         };
         return node.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
@@ -266,6 +284,116 @@ public static class SimulationPolicyJson
         }
 
         return errors.Count > count ? null : options;
+    }
+
+    private static List<BrandRollout>? ReadBrands(JsonElement value, string path, List<DataError> errors)
+    {
+        const string Example = "[{\"brand\": \"hulianwang\", \"units\": [\"luyi\"], \"from\": \"2022-01-01\"}]";
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add(new DataError(path, null, $"brands is an array such as {Example}; got {Describe(value.ValueKind)}."));
+            return null;
+        }
+
+        var count = errors.Count;
+        var chart = SampleDistrict.Chart;
+        var rollouts = new List<BrandRollout>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var at = $"{path}[{index++}]";
+            if (!IsObject(item, at, "a brand rollout", "{\"brand\": \"hulianwang\", \"units\": [\"luyi\"], \"from\": \"2022-01-01\"}", errors))
+            {
+                continue;
+            }
+
+            var before = errors.Count;
+            Brand? brand = null;
+            List<UnitId>? units = null;
+            LocalDate? from = null;
+            foreach (var property in item.EnumerateObject())
+            {
+                var where = at + "." + property.Name;
+                switch (property.Name)
+                {
+                    case "brand":
+                        var id = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : null;
+                        brand = id is null ? null : BrandRollout.Preset(new BrandId(id));
+                        if (brand is null)
+                        {
+                            errors.Add(new DataError(where, id, $"brand is the id of a preset: {string.Join(", ", BrandPresets.All.Select(b => $"{b.Id} ({b.Name})"))}; got {(id is null ? Describe(property.Value.ValueKind) : $"'{id}'")}."));
+                        }
+
+                        break;
+                    case "units":
+                        units = ReadUnits(property.Value, where, chart, errors);
+                        break;
+                    case "from":
+                        var text = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString()! : null;
+                        if (text is not null && LocalDatePattern.Iso.Parse(text) is { Success: true } date)
+                        {
+                            from = date.Value;
+                        }
+                        else
+                        {
+                            errors.Add(new DataError(where, text, $"from is a date such as \"2023-01-01\"; got {(text is null ? Describe(property.Value.ValueKind) : $"'{text}'")}."));
+                        }
+
+                        break;
+                    default:
+                        errors.Add(new DataError(where, property.Name, "Unknown property: a brand rollout has brand, units and from."));
+                        break;
+                }
+            }
+
+            foreach (var (name, missing) in new[] { ("brand", brand is null), ("units", units is null), ("from", from is null) })
+            {
+                if (missing && !item.TryGetProperty(name, out _))
+                {
+                    errors.Add(new DataError(at + "." + name, null, $"A brand rollout needs {name}."));
+                }
+            }
+
+            if (errors.Count == before)
+            {
+                rollouts.Add(new BrandRollout(brand!.Id, units!, from!.Value));
+            }
+        }
+
+        return errors.Count > count ? null : rollouts;
+    }
+
+    private static List<UnitId>? ReadUnits(JsonElement value, string path, Chart chart, List<DataError> errors)
+    {
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() == 0)
+        {
+            errors.Add(new DataError(path, null, $"units is a non-empty array of unit ids of the sample district, such as [\"luyi\"]; got {(value.ValueKind == JsonValueKind.Array ? "an empty array" : Describe(value.ValueKind))}."));
+            return null;
+        }
+
+        var count = errors.Count;
+        var units = new List<UnitId>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var at = $"{path}[{index++}]";
+            var id = item.ValueKind == JsonValueKind.String ? item.GetString()! : null;
+            if (id is null || id.Length == 0 || !chart.TryGetUnit(new UnitId(id), out _))
+            {
+                var streets = string.Join(", ", chart.ChildrenOf(chart.District).ToArray().Select(u => u.Id.Value));
+                errors.Add(new DataError(at, id, $"Not a unit of the sample district: {(id is null ? Describe(item.ValueKind) : $"'{id}'")} (its street-level units are {streets}; communities are named like beiyuan-xinhuaxijie or luyi-c1)."));
+            }
+            else if (units.Contains(new UnitId(id)))
+            {
+                errors.Add(new DataError(at, id, $"The unit '{id}' is named twice in this rollout."));
+            }
+            else
+            {
+                units.Add(new UnitId(id));
+            }
+        }
+
+        return errors.Count > count ? null : units;
     }
 
     private static bool IsObject(JsonElement value, string path, string name, string example, List<DataError> errors)

@@ -1,3 +1,4 @@
+using Governance.Core.Brands;
 using Governance.Core.Catalogue;
 using Governance.Core.Desk;
 using Governance.Core.Liaison;
@@ -33,6 +34,7 @@ public sealed class TongzhouSimulation
     private readonly SimulationPolicy _policy;
     private readonly string _policyText;
     private readonly Chart _chart;
+    private readonly BrandRegistry _brands;
     private readonly LiaisonAssignment _liaisons;
     private readonly Router _router;
     private readonly ScriptGenerator _generator;
@@ -58,6 +60,7 @@ public sealed class TongzhouSimulation
         _policyText = SimulationPolicyJson.Serialize(policy);
         _chart = SampleDistrict.Chart;
         _liaisons = LiaisonAssigner.Assign(_chart, policy.Liaison);
+        _brands = policy.BrandRegistry(_chart, new SimulationClock(Instant.MinValue)); // asked by the receipt instant, never by its clock
         _router = new Router(_chart, CategoryCatalogue.Default, _liaisons);
         _generator = new ScriptGenerator(_router, policy.Escalation, settings.Seed, settings.Start, settings.RequestsPerDay);
         _start = _generator.StartOf(0);
@@ -84,7 +87,7 @@ public sealed class TongzhouSimulation
     {
         ArgumentNullException.ThrowIfNull(store);
         var clock = new SimulationClock(_start);
-        _projection = new RunProjection(_chart, RunProjection.HotspotOptionsFor(_settings.RequestsPerDay));
+        _projection = new RunProjection(_chart, RunProjection.HotspotOptionsFor(_settings.RequestsPerDay), _brands);
         var sink = new HourSink(_projection);
         var queue = new PriorityQueue<(RequestScript Script, int Step), WorkKey>();
         var hoursDone = 0;
@@ -105,7 +108,7 @@ public sealed class TongzhouSimulation
                 _projection.Apply(e);
             }
 
-            _desk = DeskRestore.Restore(_router, _policy.ServiceLevels, clock, store.ReadAll(), sink, store.Description);
+            _desk = DeskRestore.Restore(_router, _brands, clock, store.ReadAll(), sink, store.Description);
             foreach (var open in _desk.Query(new DeskQuery()))
             {
                 if (!RequestScript.TryParseId(open.Id, out var day, out var index))
@@ -135,7 +138,7 @@ public sealed class TongzhouSimulation
                 throw new SimulationException($"{store.Description} already holds a run ({store.EventCount:N0} events). Resume it with --resume, or choose another database (--db) or --overwrite.");
             }
 
-            _desk = new RequestDesk(_router, _policy.ServiceLevels, clock, sink);
+            _desk = new RequestDesk(_router, _brands, clock, sink);
         }
 
         var stopAt = Math.Min(TotalHours, stopAfterHours ?? int.MaxValue);
@@ -175,7 +178,7 @@ public sealed class TongzhouSimulation
         }
 
         var dayEnds = Enumerable.Range(1, hoursDone / 24).Select(d => _generator.StartOf(d)).ToArray();
-        var report = ReportBuilder.Build(_projection, _liaisons, _settings, _policy, _start, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
+        var report = ReportBuilder.Build(_projection, _liaisons, _brands, _settings, _policy, _start, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
         return new SimulationOutcome(report, hoursDone, hoursDone == TotalHours, _projection.EventCount, _desk);
     }
 

@@ -17,6 +17,14 @@ public sealed class PolicyFileTests
     [InlineData("""{ "liasion": {} }""", "$.liasion")]
     [InlineData("""{ "liaison": [] }""", "$.liaison")]
     [InlineData("""[]""", "$")]
+    [InlineData("""{ "brands": {} }""", "$.brands")]
+    [InlineData("""{ "brands": [ { "brand": "no-such-brand", "units": ["luyi"], "from": "2023-01-01" } ] }""", "$.brands[0].brand")]
+    [InlineData("""{ "brands": [ { "brand": "hulianwang", "units": ["luyi", "nowhere"], "from": "2023-01-01" } ] }""", "$.brands[0].units[1]")]
+    [InlineData("""{ "brands": [ { "brand": "hulianwang", "units": ["luyi", "luyi"], "from": "2023-01-01" } ] }""", "$.brands[0].units[1]")]
+    [InlineData("""{ "brands": [ { "brand": "hulianwang", "units": [], "from": "2023-01-01" } ] }""", "$.brands[0].units")]
+    [InlineData("""{ "brands": [ { "brand": "hulianwang", "units": ["luyi"], "from": "1 Jan" } ] }""", "$.brands[0].from")]
+    [InlineData("""{ "brands": [ { "brand": "hulianwang", "units": ["luyi"] } ] }""", "$.brands[0].from")]
+    [InlineData("""{ "brands": [ {}, { "brand": "hulianwang", "units": ["luyi"], "from": "2023-01-01", "to": "2024-01-01" } ] }""", "$.brands[1].to")]
     public void A_bad_policy_file_is_refused_with_an_error_naming_the_json_path(string json, string path)
     {
         var e = Assert.Throws<DataValidationException>(() => SimulationPolicyJson.Parse(json));
@@ -62,6 +70,21 @@ public sealed class PolicyFileTests
         Assert.Equal(ResolutionLimit.WorkingDays(10), policy.ServiceLevels.LimitFor(CategoryClass.Complex));
         var written = SimulationPolicyJson.Serialize(policy);
         Assert.Equal(written, SimulationPolicyJson.Serialize(SimulationPolicyJson.Parse(written)));
+    }
+
+    [Fact]
+    public void Brands_default_to_the_sample_rollouts_can_be_replaced_or_emptied_and_read_back_the_same()
+    {
+        Assert.Equal(SimulationPolicy.DefaultBrands, SimulationPolicyJson.Parse("{}").Brands);
+        Assert.Empty(SimulationPolicyJson.Parse("""{ "brands": [] }""").Brands);
+
+        var policy = SimulationPolicyJson.Parse("""{ "brands": [ { "brand": "yujian-qishi", "units": ["yuqiao", "liyuan-c1"], "from": "2023-03-01" } ] }""");
+        var rollout = Assert.Single(policy.Brands);
+        Assert.Equal(("yujian-qishi", new NodaTime.LocalDate(2023, 3, 1)), (rollout.BrandId.Value, rollout.From));
+        Assert.Equal(["yuqiao", "liyuan-c1"], rollout.Units.Select(u => u.Value).ToArray());
+        var written = SimulationPolicyJson.Serialize(policy);
+        Assert.Equal(written, SimulationPolicyJson.Serialize(SimulationPolicyJson.Parse(written)));
+        Assert.NotEqual(SimulationPolicyJson.Serialize(SimulationPolicy.Default), written);
     }
 
     [Theory]

@@ -116,6 +116,55 @@ public sealed class ReportTests
         Assert.Throws<SimulationException>(() => new TongzhouSimulation(Runs.Small, SimulationPolicy.Default).Run(new MemorySimulationStore(), resume: true));
     }
 
+    [Fact]
+    public void Resuming_with_another_brand_set_is_refused()
+    {
+        var store = new MemorySimulationStore();
+        new TongzhouSimulation(Runs.Small, SimulationPolicy.Default).Run(store, stopAfterHours: 5);
+        var before = Runs.EventLog(store);
+
+        var other = SimulationPolicy.Default with { Brands = SimulationPolicy.DefaultBrands.Take(1).ToArray() };
+        var e = Assert.Throws<SimulationException>(() => new TongzhouSimulation(Runs.Small, other).Run(store, resume: true));
+        Assert.Contains("policy", e.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Runs.EventLog(store));
+    }
+
+    [Fact]
+    public void The_brands_split_the_district_s_requests_and_show_where_they_are_in_force()
+    {
+        var (outcome, _) = Runs.Memory();
+        var report = outcome.Report;
+
+        Assert.Equal(["有事您找我", "户联网", "(no brand)"], report.Brands.Select(b => b.Name).ToArray());
+        Assert.Equal(report.District.Received, report.Brands.Sum(b => b.Received));
+        Assert.All(report.Brands, b => Assert.True(b.Received > 0, $"{b.Name} received nothing"));
+        var youshi = report.Brands[0];
+        Assert.Equal(["beiyuan-xinhuaxijie", "beiyuan-hounancang", "beiyuan-yudailu"], youshi.Adoptions.Select(a => a.Unit).ToArray());
+        Assert.Equal("PropertyHotline", youshi.FrontDoor);
+
+        // 户联网 covers the whole of 潞邑街道, so every request there was received under it.
+        var luyi = report.StreetLevelUnits.Single(u => u.Id == "luyi");
+        Assert.Equal(luyi.Received, report.Brands[1].Received);
+        Assert.Equal(["户联网"], luyi.Brands);
+        Assert.Equal(["有事您找我"], report.StreetLevelUnits.Single(u => u.Id == "beiyuan").Brands);
+        Assert.Empty(report.StreetLevelUnits.Single(u => u.Id == "yujiawu").Brands);
+        Assert.Equal(["有事您找我", "户联网"], report.District.Brands);
+    }
+
+    [Fact]
+    public void A_brand_with_a_five_o_clock_cut_off_raises_the_same_day_rate_of_its_own_requests_only()
+    {
+        // 户联网 in 潞邑街道 keeps the default levels; a policy whose fallback has a 17:00 cut-off changes every unit but 潞邑.
+        var cutoff = SimulationPolicyJson.Parse("""{ "serviceLevels": { "sameDayCutoff": "17:00" }, "brands": [ { "brand": "hulianwang", "units": ["luyi"], "from": "2022-01-01" } ] }""");
+        var plain = SimulationPolicyJson.Parse("""{ "brands": [ { "brand": "hulianwang", "units": ["luyi"], "from": "2022-01-01" } ] }""");
+        var (baseline, _) = Runs.Memory(policy: plain);
+        var (withCutoff, _) = Runs.Memory(policy: cutoff);
+
+        Assert.Equal(baseline.Report.Brands[0].SameDayRate, withCutoff.Report.Brands[0].SameDayRate);
+        Assert.True(withCutoff.Report.Brands[1].SameDayRate > baseline.Report.Brands[1].SameDayRate,
+            $"{withCutoff.Report.Brands[1].SameDayRate} should exceed {baseline.Report.Brands[1].SameDayRate}");
+    }
+
     internal static string RepositoryRoot()
     {
         var root = new DirectoryInfo(AppContext.BaseDirectory);
