@@ -5,6 +5,7 @@ using Governance.Core.Insights;
 using Governance.Core.Ledger;
 using Governance.Core.Liaison;
 using Governance.Core.Organization;
+using Governance.Core.Projects;
 using Governance.Core.Requests;
 using Governance.Samples.Tongzhou.Simulation;
 using NodaTime;
@@ -28,17 +29,20 @@ internal static class ReportBuilder
         // Hotspots count whole local days up to the report's date, so this is a pure function of the events.
         var ledger = new Ledger(chart);
         var proposed = new HashSet<(string Unit, HotspotKind Kind, string Category)>();
+        var proposals = new List<(LedgerItem Item, Hotspot Hotspot)>();
         foreach (var end in dayEnds)
         {
             var lastMoment = end - Duration.FromSeconds(1);
             var found = Known(projection.Hotspots.Find(lastMoment), start, projection.Hotspots.Options);
             var fresh = found.Where(h => proposed.Add((h.Unit.Value, h.Kind, h.Category.Value))).ToArray();
-            foreach (var proposal in HotspotProposals.ProposeLedgerItems(chart, fresh, lastMoment))
+            var items = HotspotProposals.ProposeLedgerItems(chart, fresh, lastMoment); // one per hotspot, in order
+            for (var i = 0; i < items.Count; i++)
             {
-                ledger.Propose(proposal);
+                proposals.Add((ledger.Propose(items[i]), fresh[i]));
             }
         }
 
+        var library = MicroProjectPlanner.Build(chart, ledger, proposals, settings.Seed, settings.Start, asOf, out var carriedIn);
         var hotspots = Known(projection.Hotspots.Find(asOf), start, projection.Hotspots.Options);
         var streets = chart.ChildrenOf(chart.District).ToArray();
         var (withoutOwner, withoutHandler) = projection.OpenWithout();
@@ -114,7 +118,27 @@ internal static class ReportBuilder
             Ledger: new LedgerSummary(ledger.Items.Count, byClass.GetValueOrDefault(ConcernClass.Urgent), byClass.GetValueOrDefault(ConcernClass.Difficult),
                 byClass.GetValueOrDefault(ConcernClass.Worrying), byClass.GetValueOrDefault(ConcernClass.LongedFor)),
             Brands: BrandReports(projection, brands, asOf),
+            Projects: ProjectsReport(library, asOf, carriedIn),
             Simulation: new SimulationCounters(commands, refused, deskOpen));
+    }
+
+    /// <summary>The year of <paramref name="asOf"/>'s progress, and every project's status then.</summary>
+    private static ProjectsReport ProjectsReport(MicroProjectLibrary library, Instant asOf, int carriedIn)
+    {
+        var chart = library.Chart;
+        var year = asOf.InZone(library.Zone).Date.Year;
+        var progress = library.Progress(year, asOf);
+        var projects = library.Projects;
+        var streets = chart.ChildrenOf(chart.District).ToArray();
+        UnitId StreetOf(MicroProject p) => (chart.StreetLevelUnitOf(chart.GetUnit(p.Place)) ?? chart.District).Id;
+        return new ProjectsReport(
+            year, progress.Target, progress.Count, progress.ExpectedByNow, progress.OnTrack, carriedIn, projects.Count - carriedIn,
+            projects.Count(p => p.LedgerItems.Count > 0), projects.Count(p => p.Hotspots.Count > 0),
+            [.. Enum.GetValues<ProjectTheme>().Select(t => new ThemeProgress(t.ToString(), projects.Count(p => p.Theme == t), progress.ByTheme[t]))],
+            [.. streets.Select(u => new StreetProjects(u.Id.Value, u.Name, projects.Count(p => StreetOf(p) == u.Id), progress.For(u.Id)))],
+            [.. Enum.GetValues<MicroProjectStatus>().Where(progress.Pipeline.ContainsKey).Select(s => new StatusCount(s.ToString(), progress.Pipeline[s]))],
+            progress.Spent,
+            [.. Enum.GetValues<FundingSource>().Select(s => new FundingAmount(s.ToString(), progress.FundedBy[s]))]);
     }
 
     /// <summary>Each brand version of the registry with its own adoptions and the figures of the requests received under it; last, no brand.</summary>

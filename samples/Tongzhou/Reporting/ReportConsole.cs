@@ -52,6 +52,27 @@ internal static class ReportConsole
 
         console.Write(brands);
 
+        var p = report.Projects;
+        var projects = new Table().Border(TableBorder.Rounded)
+            .Title($"Micro-projects (微民生微服务项目库) {p.Year}: {p.Completed:N0} completed of a target of {p.Target:N0} (expected by now {p.ExpectedByNow:N0})");
+        foreach (var heading in new[] { "theme", "in the library", "completed in the year" })
+        {
+            projects.AddColumn(heading);
+        }
+
+        foreach (var t in p.ByTheme)
+        {
+            projects.AddRow(t.Theme, N(t.Proposed), N(t.Completed));
+        }
+
+        console.Write(projects);
+        console.MarkupLine(CultureInfo.InvariantCulture,
+            "Projects: {7:N0} proposed in {5} before the run, {0:N0} from the run's ledger items ({1:N0} answer a ledger item, {2:N0} a hotspot). Pipeline: {3}. " +
+            "Spent ¥{4:N0} in {5}, of which the community foundation ¥{6:N0}.",
+            p.Proposed, p.AnsweringLedgerItems, p.AnsweringHotspots,
+            Markup.Escape(string.Join(", ", p.Pipeline.Where(s => s.Projects > 0).Select(s => $"{s.Status} {s.Projects:N0}"))),
+            p.Spent, p.Year, p.FundedBy.Single(f => f.Source == "CommunityFoundation").Amount, p.CarriedIn);
+
         var hotspots = new Table().Border(TableBorder.Rounded).Title($"Top hotspots (未诉先办), of {report.Hotspots.Found:N0} found");
         foreach (var heading in new[] { "kind", "where", "street level", "category", "count", "threshold", "window" })
         {

@@ -16,6 +16,7 @@ public sealed record SimulationReport(
     HotspotSummary Hotspots,
     LedgerSummary Ledger,
     IReadOnlyList<BrandReport> Brands,
+    ProjectsReport Projects,
     SimulationCounters Simulation);
 
 /// <summary>What was run: the options that decide the outcome (not where it was stored) and the policy in full.</summary>
@@ -96,3 +97,35 @@ public sealed record BrandReport(
 
 /// <summary>One unit's own adoption of a brand: from when, and the street-level unit it is in.</summary>
 public sealed record BrandAdoptionReport(string Unit, string UnitName, string StreetLevelUnit, string From);
+
+/// <summary>
+/// The micro-project library (微民生微服务项目库) at the end of the run: the year's progress towards its target, by theme
+/// and street-level unit, the money, and where every project stands.
+/// </summary>
+public sealed record ProjectsReport(
+    int Year,
+    int Target,
+    int Completed,
+    int ExpectedByNow,
+    bool OnTrack,
+    int CarriedIn,
+    int Proposed,
+    int AnsweringLedgerItems,
+    int AnsweringHotspots,
+    IReadOnlyList<ThemeProgress> ByTheme,
+    IReadOnlyList<StreetProjects> ByStreetLevelUnit,
+    IReadOnlyList<StatusCount> Pipeline,
+    decimal Spent,
+    IReadOnlyList<FundingAmount> FundedBy);
+
+/// <summary>One theme's projects: proposed during the run, and completed in the year.</summary>
+public sealed record ThemeProgress(string Theme, int Proposed, int Completed);
+
+/// <summary>One street-level unit's projects: proposed during the run, and completed in the year.</summary>
+public sealed record StreetProjects(string Unit, string Name, int Proposed, int Completed);
+
+/// <summary>How many of the library's projects are in a status.</summary>
+public sealed record StatusCount(string Status, int Projects);
+
+/// <summary>What the year's completed projects took from one source, in yuan.</summary>
+public sealed record FundingAmount(string Source, decimal Amount);
