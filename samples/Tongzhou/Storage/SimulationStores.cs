@@ -42,10 +42,6 @@ internal static class SimulationStores
             }
         }
 
-#if SQLITE_STORE
         return SqliteSimulationStore.Open(full);
-#else
-        throw new SimulationException("This build has no SQLite store (src/Governance.Storage.Sqlite is not in the tree); use --store memory.");
-#endif
     }
 }
