@@ -50,6 +50,28 @@ public sealed class SqliteRunTests : IDisposable
     }
 
     [Fact]
+    public void A_week_with_its_own_brands_stopped_in_sqlite_and_resumed_reports_the_brands_and_projects_of_a_memory_run()
+    {
+        var week = Runs.Small with { Days = 8 };
+        var policy = SimulationPolicyJson.Parse("""{ "serviceLevels": { "sameDayCutoff": "17:00" }, "brands": [ { "brand": "hulianwang", "units": ["luyi", "yuqiao-c1"], "from": "2023-11-18" } ] }""");
+        var (straight, _) = Runs.Memory(week, policy);
+        var path = Path.Combine(_directory, "week.db");
+        using (var store = SqliteSimulationStore.Open(path))
+        {
+            new TongzhouSimulation(week, policy).Run(store, stopAfterHours: 131);
+        }
+
+        SimulationOutcome resumed;
+        using (var store = SqliteSimulationStore.Open(path))
+        {
+            resumed = new TongzhouSimulation(week, policy).Run(store, resume: true);
+        }
+
+        Assert.True(straight.Report.Projects.Proposed > 0 && straight.Report.Brands[0].Received > 0);
+        Assert.Equal(Runs.Json(straight), Runs.Json(resumed));
+    }
+
+    [Fact]
     public void A_run_killed_mid_way_and_resumed_with_the_command_line_reports_what_an_uninterrupted_run_reports()
     {
         string[] run = ["--days", "4", "--requests-per-day", "600", "--seed", "11", "--start", "2023-11-14", "--quiet"];
