@@ -32,7 +32,7 @@ internal static class ReportConsole
         console.Write(units);
 
         var brands = new Table().Border(TableBorder.Rounded).Title("Brands (一街一社区一品牌): requests received under each");
-        foreach (var heading in new[] { "brand", "first contact", "adopted by (from)" })
+        foreach (var heading in new[] { "brand", "adopted by (from)" })
         {
             brands.AddColumn(heading);
         }
@@ -45,7 +45,7 @@ internal static class ReportConsole
         foreach (var b in report.Brands)
         {
             brands.AddRow(
-                Markup.Escape(b.Id is null ? b.Name : $"{b.Name} v{b.Version}"), Markup.Escape(b.FirstContact ?? "–"),
+                Markup.Escape(b.Id is null ? b.Name : $"{b.Name} v{b.Version}"),
                 Markup.Escape(b.Adoptions.Count == 0 ? "–" : string.Join("\n", b.Adoptions.Select(a => $"{a.UnitName} ({a.From})"))),
                 N(b.Received), N(b.Closed), P(b.ResponseRate), P(b.ResolutionRate), P(b.SatisfactionRate), P(b.CompositeScore), P(b.SameDayRate));
         }
