@@ -21,7 +21,7 @@ storeKind.AcceptOnlyFromAmong("sqlite", "memory");
 var db = new Option<string>("--db") { Description = "The SQLite database file.", DefaultValueFactory = _ => "tongzhou.db" };
 var resume = new Option<bool>("--resume") { Description = "Go on with the run in --db from its last checkpoint." };
 var overwrite = new Option<bool>("--overwrite") { Description = "Delete an existing --db and start afresh." };
-var policyPath = new Option<string?>("--policy") { Description = "A policy file (JSON): serviceLevels, escalation, liaison; see the README." };
+var policyPath = new Option<string?>("--policy") { Description = "A policy file (JSON): serviceLevels, escalation, liaison, brands; see the README." };
 var reportPath = new Option<string?>("--report") { Description = "Also write the report as JSON to this file." };
 var quiet = new Option<bool>("--quiet") { Description = "No progress bar and no tables; with --report, only the file." };
 

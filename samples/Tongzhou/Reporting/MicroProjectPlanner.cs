@@ -84,7 +84,7 @@ internal static class MicroProjectPlanner
     {
         var chart = library.Chart;
         var communities = chart.Units.Where(u => u.Level == UnitLevel.Community).ToArray();
-        var kinds = Kinds.Values.ToArray();
+        var kinds = Kinds.Keys.Order(StringComparer.Ordinal).Select(k => Kinds[k]).ToArray(); // a fixed order, whatever the dictionary's
         var perDay = library.TargetFor(firstDay.Year) * 1.15 / 365;
         var count = 0;
         for (var day = new LocalDate(firstDay.Year, 1, 1); day < firstDay; day = day.PlusDays(1))
