@@ -90,6 +90,7 @@ public sealed class PolicyFileTests
     [Theory]
     [InlineData("same-day-cutoff.json")]
     [InlineData("no-whistles.json")]
+    [InlineData("brand-rollout.json")]
     public void The_sample_policies_the_readme_points_to_are_valid(string file)
     {
         var path = Path.Combine(ReportTests.RepositoryRoot(), "samples", "Tongzhou", "policies", file);
