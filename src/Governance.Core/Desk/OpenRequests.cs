@@ -88,21 +88,6 @@ internal sealed class OpenRequests
         return all;
     }
 
-    /// <summary>Gives back spare capacity after many requests left (a day's batch closed, say).</summary>
-    public void TrimExcess()
-    {
-        foreach (var stripe in _stripes)
-        {
-            lock (stripe.Gate)
-            {
-                if (stripe.Map.Count < stripe.Map.EnsureCapacity(0) / 4)
-                {
-                    stripe.Map.TrimExcess();
-                }
-            }
-        }
-    }
-
     private Stripe StripeOf(RequestId id) => _stripes[(id.GetHashCode() >>> 8) & (StripeCount - 1)];
 
     private sealed class Stripe
