@@ -1,5 +1,10 @@
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using System.Text.Unicode;
+using NodaTime.Serialization.SystemTextJson;
 
 namespace Governance.Core;
 
@@ -33,5 +38,41 @@ internal static class JsonReading
         }
 
         return new DataError(json.Path ?? "$", null, $"malformed JSON{where}: {(explain is null ? message : explain(message))}");
+    }
+
+    /// <summary>
+    /// The options of an event family's JSON: its source-generated context's, Chinese text written as itself, the
+    /// given enums by name only (the default converter also reads numbers, even ones no member has), and NodaTime
+    /// instants and dates as ISO-8601.
+    /// </summary>
+    public static JsonSerializerOptions EventOptions(JsonSerializerOptions contextOptions, params ReadOnlySpan<JsonConverter> enumsByName)
+    {
+        var options = new JsonSerializerOptions(contextOptions) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+        foreach (var converter in enumsByName)
+        {
+            options.Converters.Add(converter);
+        }
+
+        options.Converters.Add(NodaConverters.InstantConverter);
+        options.Converters.Add(NodaConverters.LocalDateConverter);
+        return options;
+    }
+
+    /// <summary>
+    /// Reads one event of a family: a null document or any parser failure becomes a <see cref="DataValidationException"/>
+    /// about <paramref name="document"/> at the path where reading stopped.
+    /// </summary>
+    public static T ReadEvent<T>(ReadOnlySpan<byte> utf8Json, JsonTypeInfo<T> type, string document)
+        where T : class
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(utf8Json, type)
+                ?? throw new DataValidationException(document, [new DataError("$", null, "the document is null; an event is a JSON object")]);
+        }
+        catch (Exception e) when (IsInputFailure(e))
+        {
+            throw new DataValidationException(document, [ToError(e, document)]);
+        }
     }
 }

@@ -1,11 +1,8 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Governance.Core.Organization;
 using Governance.Core.Requests;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Governance.Core.Ledger;
 
@@ -42,31 +39,15 @@ public static class LedgerEventJson
     /// <exception cref="DataValidationException">Not a ledger event of a known type, with every required field.</exception>
     public static LedgerEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, Context.LedgerEvent)
-                ?? throw new DataValidationException("ledger event", [new DataError("$", null, "the document is null; an event is a JSON object")]);
-        }
-        catch (Exception e) when (JsonReading.IsInputFailure(e))
-        {
-            throw new DataValidationException("ledger event", [JsonReading.ToError(e, "ledger event")]);
-        }
+        return JsonReading.ReadEvent(utf8Json, Context.LedgerEvent, "ledger event");
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(LedgerEventJsonContext.Default.Options)
-        {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        };
-        // Enums by name only: the default converter also reads numbers, even ones no enum member has.
-        options.Converters.Add(new JsonStringEnumConverter<ConcernClass>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<LedgerOrigin>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
-        options.Converters.Add(NodaConverters.InstantConverter);
-        options.Converters.Add(NodaConverters.LocalDateConverter);
-        return options;
-    }
+    private static JsonSerializerOptions CreateOptions() =>
+        JsonReading.EventOptions(
+            LedgerEventJsonContext.Default.Options,
+            new JsonStringEnumConverter<ConcernClass>(allowIntegerValues: false),
+            new JsonStringEnumConverter<LedgerOrigin>(allowIntegerValues: false),
+            new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
 }
 
 [JsonSourceGenerationOptions(

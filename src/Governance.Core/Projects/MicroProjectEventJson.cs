@@ -1,13 +1,10 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Governance.Core.Insights;
 using Governance.Core.Ledger;
 using Governance.Core.Organization;
 using Governance.Core.Requests;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Governance.Core.Projects;
 
@@ -36,33 +33,17 @@ public static class MicroProjectEventJson
     public static MicroProjectEvent Deserialize(string json)
     {
         Preconditions.CheckNotNull(json);
-        try
-        {
-            return JsonSerializer.Deserialize(Encoding.UTF8.GetBytes(json), Context.MicroProjectEvent)
-                ?? throw new DataValidationException("micro-project event", [new DataError("$", null, "the document is null; an event is a JSON object")]);
-        }
-        catch (Exception e) when (JsonReading.IsInputFailure(e))
-        {
-            throw new DataValidationException("micro-project event", [JsonReading.ToError(e, "micro-project event")]);
-        }
+        return JsonReading.ReadEvent(Encoding.UTF8.GetBytes(json), Context.MicroProjectEvent, "micro-project event");
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(MicroProjectEventJsonContext.Default.Options)
-        {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        };
-        // Enums by name only: the default converter also reads numbers, even ones no enum member has.
-        options.Converters.Add(new JsonStringEnumConverter<ProjectTheme>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<FundingSource>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<Satisfaction>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<HotspotKind>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
-        options.Converters.Add(NodaConverters.InstantConverter);
-        options.Converters.Add(NodaConverters.LocalDateConverter);
-        return options;
-    }
+    private static JsonSerializerOptions CreateOptions() =>
+        JsonReading.EventOptions(
+            MicroProjectEventJsonContext.Default.Options,
+            new JsonStringEnumConverter<ProjectTheme>(allowIntegerValues: false),
+            new JsonStringEnumConverter<FundingSource>(allowIntegerValues: false),
+            new JsonStringEnumConverter<Satisfaction>(allowIntegerValues: false),
+            new JsonStringEnumConverter<HotspotKind>(allowIntegerValues: false),
+            new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
 }
 
 [JsonSourceGenerationOptions(

@@ -1,12 +1,9 @@
 using System.Text;
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using System.Text.Unicode;
 using Governance.Core.Catalogue;
 using Governance.Core.Organization;
 using NodaTime;
-using NodaTime.Serialization.SystemTextJson;
 
 namespace Governance.Core.Requests;
 
@@ -44,35 +41,19 @@ public static class RequestEventJson
     /// <exception cref="DataValidationException">Not a request event of a known type, with every required field.</exception>
     public static RequestEvent Deserialize(ReadOnlySpan<byte> utf8Json)
     {
-        try
-        {
-            return JsonSerializer.Deserialize(utf8Json, Context.RequestEvent)
-                ?? throw new DataValidationException("request event", [new DataError("$", null, "the document is null; an event is a JSON object")]);
-        }
-        catch (Exception e) when (JsonReading.IsInputFailure(e))
-        {
-            throw new DataValidationException("request event", [JsonReading.ToError(e, "request event")]);
-        }
+        return JsonReading.ReadEvent(utf8Json, Context.RequestEvent, "request event");
     }
 
-    private static JsonSerializerOptions CreateOptions()
-    {
-        var options = new JsonSerializerOptions(RequestEventJsonContext.Default.Options)
-        {
-            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
-        };
-        // Enums by name only: the default converter also reads numbers, even ones no enum member has.
-        options.Converters.Add(new JsonStringEnumConverter<Channel>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<Time.CategoryClass>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<Satisfaction>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<PauseReason>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<RejectionReason>(allowIntegerValues: false));
-        options.Converters.Add(new JsonStringEnumConverter<DeadlineKind>(allowIntegerValues: false));
-        options.Converters.Add(NodaConverters.InstantConverter);
-        options.Converters.Add(NodaConverters.LocalDateConverter);
-        return options;
-    }
+    private static JsonSerializerOptions CreateOptions() =>
+        JsonReading.EventOptions(
+            RequestEventJsonContext.Default.Options,
+            new JsonStringEnumConverter<Channel>(allowIntegerValues: false),
+            new JsonStringEnumConverter<Time.CategoryClass>(allowIntegerValues: false),
+            new JsonStringEnumConverter<AgencyKind>(allowIntegerValues: false),
+            new JsonStringEnumConverter<Satisfaction>(allowIntegerValues: false),
+            new JsonStringEnumConverter<PauseReason>(allowIntegerValues: false),
+            new JsonStringEnumConverter<RejectionReason>(allowIntegerValues: false),
+            new JsonStringEnumConverter<DeadlineKind>(allowIntegerValues: false));
 }
 
 [JsonSourceGenerationOptions(
