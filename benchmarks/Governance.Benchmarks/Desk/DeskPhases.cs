@@ -32,20 +32,24 @@ internal static class DeskPhases
             Submit(desk, submissions, sequential);
             var submit = watch.Elapsed;
             var a1 = GC.GetTotalAllocatedBytes(precise: true);
+            var p1 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(1);
             Execute(desk, accepts, sequential);
             var accept = watch.Elapsed;
             var a2 = GC.GetTotalAllocatedBytes(precise: true);
+            var p2 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(3);
             Execute(desk, resolves, sequential);
             var resolve = watch.Elapsed;
             var a3 = GC.GetTotalAllocatedBytes(precise: true);
+            var p3 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(6);
             Execute(desk, callBacks, sequential);
             var total = watch.Elapsed;
             Console.WriteLine($"{count:N0} requests {(sequential ? "one by one" : "in batches")}: submit {submit.TotalMilliseconds:F0} ms, accept {(accept - submit).TotalMilliseconds:F0} ms, "
                 + $"resolve {(resolve - accept).TotalMilliseconds:F0} ms, call back {(total - resolve).TotalMilliseconds:F0} ms; "
-                + $"{count / total.TotalSeconds:N0} requests/s; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count:F0} B per request (submit {(a1 - allocated) / count}, accept {(a2 - a1) / count}, resolve {(a3 - a2) / count}); closed {desk.ClosedCount:N0}; GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, "
+                + $"{count / total.TotalSeconds:N0} requests/s; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count:F0} B per request (submit {(a1 - allocated) / count}, accept {(a2 - a1) / count}, resolve {(a3 - a2) / count}); closed {desk.ClosedCount:N0}; GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms "
+                + $"(submit {(p1 - pause).TotalMilliseconds:F0}, accept {(p2 - p1).TotalMilliseconds:F0}, resolve {(p3 - p2).TotalMilliseconds:F0}), "
                 + $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
         }
     }

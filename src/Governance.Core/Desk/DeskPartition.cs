@@ -20,20 +20,32 @@ internal readonly record struct TimerKey(Instant At, long Sequence) : IComparabl
 internal readonly record struct TimerGroup(TimerKey Key, int Start, int Count);
 
 /// <summary>
-/// The open requests of one street-level unit and their timers. Every method runs under <see cref="Gate"/>, held by
-/// the desk (for a batch, by the thread that started it while workers use the partitions it holds).
+/// The open requests of one street-level unit, held in slots (<see cref="RequestState"/> structs in chunked arrays), and
+/// their timers. Every method runs under <see cref="Gate"/>, held by the desk (for a batch, by the thread that started
+/// it while workers use the partitions it holds).
 /// </summary>
 /// <remarks>
-/// Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
-/// (<see cref="Request.DeskTimerAt"/>). An entry whose instant no longer matches is stale and skipped when popped
-/// (lazy deletion); the queue is rebuilt without stale entries when they outnumber the live ones.
+/// <para>Slots: a million open requests are a few hundred arrays to the garbage collector instead of a million objects
+/// to trace and promote. Chunks of 1,024 slots (about 220 KB: the large-object heap, where the GC does not copy them)
+/// never move, so growing copies nothing; a closed request's slot is cleared
+/// (its references dropped) and reused.</para>
+/// <para>Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
+/// (<see cref="RequestState.DeskTimerAt"/>), keyed with its receipt sequence. An entry whose slot no longer holds that
+/// sequence at that instant is stale and skipped when popped (lazy deletion); the queue is rebuilt without stale entries
+/// when they outnumber the live ones.</para>
 /// </remarks>
 internal sealed class DeskPartition(int index, Router router)
 {
     private const string SameDayEscalation = "当日未解决也未说明原因，自动升级 (same-day deadline passed without an answer: escalated automatically)";
     private const string ResolutionEscalation = "办理时限已过仍未解决或说明，自动升级 (resolution deadline passed without an answer: escalated automatically)";
+    private const int ChunkShift = 10;
+    private const int ChunkSize = 1 << ChunkShift;
 
-    private readonly PriorityQueue<Request, TimerKey> _timers = new();
+    private readonly PriorityQueue<int, TimerKey> _timers = new();
+    private RequestState[][] _chunks = [];
+    private int _highWater; // slots ever handed out; every slot below it is open or on the free list
+    private int[] _free = [];
+    private int _freeCount;
 
     public Lock Gate { get; } = new();
 
@@ -43,19 +55,70 @@ internal sealed class DeskPartition(int index, Router router)
     public int Index { get; } = index;
 
     /// <summary>Open requests held here.</summary>
-    public int Open { get; set; }
+    public int Open { get; private set; }
 
     /// <summary>Entries in the timer queue, live or stale.</summary>
     public int TimerEntries => _timers.Count;
 
-    /// <summary>Puts <paramref name="request"/>'s earliest pending timer in the queue unless an entry at or before it is there.</summary>
-    public void Schedule(Request request)
+    /// <summary>Slots handed out so far: every open request's slot is below this.</summary>
+    public int HighWater => _highWater;
+
+    /// <summary>The slot's request, by reference: never copy it.</summary>
+    public ref RequestState this[int slot] => ref _chunks[slot >> ChunkShift][slot & (ChunkSize - 1)];
+
+    /// <summary>True when <paramref name="slot"/> holds the open request <paramref name="id"/>.</summary>
+    public bool Holds(int slot, RequestId id) => slot < _highWater && this[slot].Id == id;
+
+    /// <summary>True when <paramref name="slot"/> holds an open request.</summary>
+    public bool IsOccupied(int slot) => this[slot].Id.Value is not null;
+
+    /// <summary>A free slot, cleared; <see cref="Open"/> counts it. Give it back with <see cref="Release"/>.</summary>
+    public int Take()
     {
-        var due = NextDue(request, out _, out _);
+        int slot;
+        if (_freeCount > 0)
+        {
+            slot = _free[--_freeCount];
+        }
+        else
+        {
+            slot = _highWater;
+            var chunk = slot >> ChunkShift;
+            if (chunk == _chunks.Length)
+            {
+                Array.Resize(ref _chunks, Math.Max(4, _chunks.Length * 2));
+            }
+
+            _chunks[chunk] ??= new RequestState[ChunkSize];
+            _highWater++;
+        }
+
+        Open++;
+        return slot;
+    }
+
+    /// <summary>Clears <paramref name="slot"/> and frees it for the next request: its request left the desk (or never came).</summary>
+    public void Release(int slot)
+    {
+        this[slot] = default;
+        if (_freeCount == _free.Length)
+        {
+            Array.Resize(ref _free, Math.Max(64, _free.Length * 2));
+        }
+
+        _free[_freeCount++] = slot;
+        Open--;
+    }
+
+    /// <summary>Puts the slot's earliest pending timer in the queue unless an entry at or before it is there.</summary>
+    public void Schedule(int slot)
+    {
+        ref var request = ref this[slot];
+        var due = NextDue(ref request, out _, out _);
         if (due < request.DeskTimerAt)
         {
             request.DeskTimerAt = due;
-            _timers.Enqueue(request, new TimerKey(due, request.DeskSequence));
+            _timers.Enqueue(slot, new TimerKey(due, request.DeskSequence));
             if (_timers.Count > 1024 && _timers.Count > 2 * Open)
             {
                 Compact();
@@ -75,19 +138,12 @@ internal sealed class DeskPartition(int index, Router router)
         }
     }
 
-    /// <summary>Forgets <paramref name="request"/>'s timers: it left the desk.</summary>
-    public void Retire(Request request)
-    {
-        request.DeskTimerAt = Instant.MaxValue;
-        Open--;
-    }
-
     /// <summary>Fires, in order, every timer of <paramref name="request"/> due at or before <paramref name="until"/>.</summary>
-    public void FireDue(Request request, Instant until, List<RequestEvent> events)
+    public void FireDue(ref RequestState request, Instant until, List<RequestEvent> events)
     {
         while (true)
         {
-            var due = NextDue(request, out var kind, out var department);
+            var due = NextDue(ref request, out var kind, out var department);
             if (due > until)
             {
                 return;
@@ -102,13 +158,13 @@ internal sealed class DeskPartition(int index, Router router)
                     break;
                 case TimerKind.SameDay:
                     events.Add(request.Execute(new RecordDeadlinePassed(at, DeadlineKind.SameDay)));
-                    Escalate(request, at, SameDayEscalation, events);
+                    Escalate(ref request, at, SameDayEscalation, events);
                     break;
                 case TimerKind.Resolution:
                     events.Add(request.Execute(new RecordDeadlinePassed(at, DeadlineKind.Resolution)));
                     if (request.AnsweredAt is null)
                     {
-                        Escalate(request, at, ResolutionEscalation, events);
+                        Escalate(ref request, at, ResolutionEscalation, events);
                     }
 
                     break;
@@ -122,23 +178,24 @@ internal sealed class DeskPartition(int index, Router router)
     /// <summary>Fires every timer due at or before <paramref name="to"/>, in (due, sequence) order; one group per timer that produced events.</summary>
     public void Advance(Instant to, List<TimerGroup> groups, List<RequestEvent> events)
     {
-        while (_timers.TryPeek(out var request, out var key) && key.At <= to)
+        while (_timers.TryPeek(out var slot, out var key) && key.At <= to)
         {
             _timers.Dequeue();
-            if (key.At != request.DeskTimerAt)
+            ref var request = ref this[slot];
+            if (!IsLive(ref request, key))
             {
                 continue; // stale: superseded by an earlier entry, or the request left the desk
             }
 
             request.DeskTimerAt = Instant.MaxValue;
             var start = events.Count;
-            FireDue(request, key.At, events);
+            FireDue(ref request, key.At, events);
             if (events.Count > start)
             {
                 groups.Add(new TimerGroup(key, start, events.Count - start));
             }
 
-            Schedule(request);
+            Schedule(slot);
         }
     }
 
@@ -147,7 +204,7 @@ internal sealed class DeskPartition(int index, Router router)
     /// resolution deadline (none while the clock is paused), and each summoned department's report limit; ties go in
     /// that order. <see cref="Instant.MaxValue"/> when none is pending.
     /// </summary>
-    private static Instant NextDue(Request request, out TimerKind kind, out DistrictDepartmentId department)
+    private static Instant NextDue(ref RequestState request, out TimerKind kind, out DistrictDepartmentId department)
     {
         kind = TimerKind.Warning;
         department = default;
@@ -191,7 +248,7 @@ internal sealed class DeskPartition(int index, Router router)
     }
 
     /// <summary>Escalates to the next agency up the chain that has not already passed the request on; nothing when none is left.</summary>
-    private void Escalate(Request request, Instant at, string reason, List<RequestEvent> events)
+    private void Escalate(ref RequestState request, Instant at, string reason, List<RequestEvent> events)
     {
         var handler = request.Handler;
         var target = router.EscalationTarget(handler, request.Location, request.Category);
@@ -208,18 +265,21 @@ internal sealed class DeskPartition(int index, Router router)
 
     private void Compact()
     {
-        var live = new List<(Request, TimerKey)>(Open);
-        foreach (var (request, key) in _timers.UnorderedItems)
+        var live = new List<(int, TimerKey)>(Open);
+        foreach (var (slot, key) in _timers.UnorderedItems)
         {
-            if (key.At == request.DeskTimerAt)
+            if (IsLive(ref this[slot], key))
             {
-                live.Add((request, key));
+                live.Add((slot, key));
             }
         }
 
         _timers.Clear();
         _timers.EnqueueRange(live);
     }
+
+    /// <summary>True when the queue entry <paramref name="key"/> is still the request's timer (a cleared slot has sequence 0).</summary>
+    private static bool IsLive(ref RequestState request, TimerKey key) => key.Sequence == request.DeskSequence && key.At == request.DeskTimerAt;
 
     private enum TimerKind
     {

@@ -50,7 +50,7 @@ public sealed record DeskRequest(
     Agency Owner, Agency Handler, RequestStatus Status, Instant ReceivedAt, RequestDeadlines Deadlines, Instant? AnsweredAt,
     int Escalations, IReadOnlyList<DistrictDepartmentId> PendingReports)
 {
-    internal static DeskRequest Of(Request r)
+    internal static DeskRequest Of(ref RequestState r)
     {
         List<DistrictDepartmentId>? pending = null;
         foreach (var s in r.Summons)

@@ -1,13 +1,13 @@
-using System.Diagnostics.CodeAnalysis;
 using Governance.Core.Requests;
 
 namespace Governance.Core.Desk;
 
 /// <summary>
-/// The desk's index of open requests by id: plain dictionaries in stripes chosen by the id's hash, each under its own
-/// lock. Unlike a <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/> it allocates no node
-/// object per entry, so a million open requests are a few large arrays to the garbage collector rather than a million
-/// more small objects to trace and promote.
+/// The desk's index of open requests by id: where each one's slot is (<see cref="DeskSlot"/>), in plain dictionaries in
+/// stripes chosen by the id's hash, each under its own lock. Unlike a
+/// <see cref="System.Collections.Concurrent.ConcurrentDictionary{TKey, TValue}"/> it allocates no node object per entry,
+/// so a million open requests are a few large arrays to the garbage collector rather than a million more small objects
+/// to trace and promote.
 /// </summary>
 /// <remarks>
 /// Lock order: a stripe's lock is taken alone or inside a partition's lock, never the other way round, and never two
@@ -32,12 +32,12 @@ internal sealed class OpenRequests
     /// <summary>Requests in the index.</summary>
     public int Count => Volatile.Read(ref _count);
 
-    public bool TryAdd(Request request)
+    public bool TryAdd(RequestId id, DeskSlot slot)
     {
-        var stripe = StripeOf(request.Id);
+        var stripe = StripeOf(id);
         lock (stripe.Gate)
         {
-            if (!stripe.Map.TryAdd(request.Id, request))
+            if (!stripe.Map.TryAdd(id, slot))
             {
                 return false;
             }
@@ -49,12 +49,12 @@ internal sealed class OpenRequests
 
     public bool ContainsKey(RequestId id) => TryGetValue(id, out _);
 
-    public bool TryGetValue(RequestId id, [NotNullWhen(true)] out Request? request)
+    public bool TryGetValue(RequestId id, out DeskSlot slot)
     {
         var stripe = StripeOf(id);
         lock (stripe.Gate)
         {
-            return stripe.Map.TryGetValue(id, out request);
+            return stripe.Map.TryGetValue(id, out slot);
         }
     }
 
@@ -73,26 +73,14 @@ internal sealed class OpenRequests
         }
     }
 
-    /// <summary>A snapshot of every request in the index, stripe by stripe (no order).</summary>
-    public List<Request> Snapshot()
-    {
-        var all = new List<Request>(Count);
-        foreach (var stripe in _stripes)
-        {
-            lock (stripe.Gate)
-            {
-                all.AddRange(stripe.Map.Values);
-            }
-        }
-
-        return all;
-    }
-
     private Stripe StripeOf(RequestId id) => _stripes[(id.GetHashCode() >>> 8) & (StripeCount - 1)];
 
     private sealed class Stripe
     {
         public readonly Lock Gate = new();
-        public readonly Dictionary<RequestId, Request> Map = [];
+        public readonly Dictionary<RequestId, DeskSlot> Map = [];
     }
 }
+
+/// <summary>Where an open request is held: its partition and its slot there.</summary>
+internal readonly record struct DeskSlot(int Partition, int Slot);

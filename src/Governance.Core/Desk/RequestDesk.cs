@@ -132,10 +132,10 @@ public sealed class RequestDesk
                     throw Invalid(position, received.RequestId, $"the location's unit {received.Location.Unit} is not in the chart");
                 }
 
-                Request request;
+                RequestState state;
                 try
                 {
-                    request = Request.RestoreAtDesk(received, desk.Policies.PolicyFor(unit, received.At));
+                    state = RequestState.RestoreAtDesk(received, desk.Policies.PolicyFor(unit, received.At));
                 }
                 catch (ArgumentException refused)
                 {
@@ -143,19 +143,22 @@ public sealed class RequestDesk
                 }
 
                 var partition = desk._partitions[desk._partitionOfUnit[unit.Index]];
-                request.DeskPartition = partition.Index;
+                var slot = partition.Take();
+                ref var request = ref partition[slot];
+                request = state;
                 request.DeskSequence = ++desk._sequence;
-                desk._open.TryAdd(request);
+                desk._open.TryAdd(received.RequestId, new DeskSlot(partition.Index, slot));
                 desk._received++;
-                partition.Open++;
             }
             else
             {
-                if (!desk._open.TryGetValue(e.RequestId, out var request))
+                if (!desk._open.TryGetValue(e.RequestId, out var where))
                 {
                     throw Invalid(position, e.RequestId, "no such request is open here: it was not received earlier in the events, or is already closed");
                 }
 
+                var partition = desk._partitions[where.Partition];
+                ref var request = ref partition[where.Slot];
                 try
                 {
                     request.Apply(e);
@@ -167,8 +170,8 @@ public sealed class RequestDesk
 
                 if (request.IsTerminal)
                 {
-                    desk._open.Remove(request.Id);
-                    desk._partitions[request.DeskPartition].Retire(request);
+                    desk._open.Remove(e.RequestId);
+                    partition.Release(where.Slot);
                     desk._closed++;
                 }
             }
@@ -176,9 +179,15 @@ public sealed class RequestDesk
             position++;
         }
 
-        foreach (var request in desk._open.Snapshot())
+        foreach (var partition in desk._partitions)
         {
-            desk._partitions[request.DeskPartition].Schedule(request);
+            for (var slot = 0; slot < partition.HighWater; slot++)
+            {
+                if (partition.IsOccupied(slot))
+                {
+                    partition.Schedule(slot);
+                }
+            }
         }
 
         return desk;
@@ -239,7 +248,7 @@ public sealed class RequestDesk
         var policy = Policies.PolicyFor(_units[unit], now);
         lock (partition.Gate)
         {
-            Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var received);
+            var received = Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence));
             if (_hasSink)
             {
                 Emit([received]);
@@ -302,8 +311,7 @@ public sealed class RequestDesk
                 {
                     try
                     {
-                        Open(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, out var e);
-                        received[i] = e;
+                        received[i] = Open(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i);
                     }
                     catch (ArgumentException e)
                     {
@@ -347,16 +355,21 @@ public sealed class RequestDesk
     {
         Preconditions.CheckNotNull(command);
         var now = Clock.GetCurrentInstant();
-        var request = _open.TryGetValue(requestId, out var found) ? found : throw NotOpen(requestId);
-        var partition = _partitions[request.DeskPartition];
+        var where = _open.TryGetValue(requestId, out var found) ? found : throw NotOpen(requestId);
+        var partition = _partitions[where.Partition];
         lock (partition.Gate)
         {
+            if (!partition.Holds(where.Slot, requestId))
+            {
+                throw NotOpen(requestId); // it left the desk between the lookup and the lock
+            }
+
             // The sink keeps the list it is given; with no sink, the partition's scratch list does.
             var events = _hasSink ? new List<RequestEvent>(2) : partition.Scratch;
             events.Clear();
             try
             {
-                return ExecuteLocked(partition, request, command, now, events);
+                return ExecuteLocked(partition, where.Slot, command, now, events);
             }
             finally
             {
@@ -379,7 +392,7 @@ public sealed class RequestDesk
         Preconditions.CheckNotNull(commands);
         var now = Clock.GetCurrentInstant();
         var n = commands.Count;
-        var targets = new Request?[n];
+        var targets = new DeskSlot[n];
         var partitionOf = new int[n];
         var failures = new DeskFailure?[n];
         using (LockAll())
@@ -387,10 +400,10 @@ public sealed class RequestDesk
             Parallel.For(0, n, ParallelChunk(n), i =>
             {
                 var id = commands[i].RequestId;
-                if (_open.TryGetValue(id, out var request))
+                if (_open.TryGetValue(id, out var where))
                 {
-                    targets[i] = request;
-                    partitionOf[i] = request.DeskPartition;
+                    targets[i] = where;
+                    partitionOf[i] = where.Partition;
                 }
                 else
                 {
@@ -408,20 +421,20 @@ public sealed class RequestDesk
                 var events = perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2);
                 foreach (var i in items)
                 {
-                    var request = targets[i]!;
+                    var id = commands[i].RequestId;
                     firstEvent[i] = events.Count;
                     try
                     {
-                        if (request.IsTerminal)
+                        if (!partition.Holds(targets[i].Slot, id))
                         {
-                            throw NotOpen(request.Id); // closed by an earlier item of this batch
+                            throw NotOpen(id); // closed by an earlier item of this batch
                         }
 
-                        ExecuteLocked(partition, request, commands[i].Command, now, events);
+                        ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events);
                     }
                     catch (Exception e) when (e is RequestCommandException or ArgumentException or KeyNotFoundException)
                     {
-                        failures[i] = new DeskFailure(i, request.Id, e.Message, e);
+                        failures[i] = new DeskFailure(i, id, e.Message, e);
                     }
 
                     eventCount[i] = events.Count - firstEvent[i];
@@ -516,19 +529,20 @@ public sealed class RequestDesk
     public bool TryGet(RequestId requestId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out DeskRequest? request)
     {
         request = null;
-        if (!_open.TryGetValue(requestId, out var found))
+        if (!_open.TryGetValue(requestId, out var where))
         {
             return false;
         }
 
-        lock (_partitions[found.DeskPartition].Gate)
+        var partition = _partitions[where.Partition];
+        lock (partition.Gate)
         {
-            if (found.IsTerminal)
+            if (!partition.Holds(where.Slot, requestId))
             {
                 return false;
             }
 
-            request = DeskRequest.Of(found);
+            request = DeskRequest.Of(ref partition[where.Slot]);
             return true;
         }
     }
@@ -547,20 +561,20 @@ public sealed class RequestDesk
 
         using (LockAll())
         {
-            var found = new List<Request>();
-            foreach (var request in _open.Snapshot())
+            var found = new List<(long Sequence, DeskRequest Request)>();
+            foreach (var partition in _partitions)
             {
-                if ((query.Status is not { } status || request.Status == status)
-                    && (query.Handler is not { } handler || request.Handler == handler)
-                    && (query.Owner is not { } owner || request.Owner == owner)
-                    && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within))))
+                for (var slot = 0; slot < partition.HighWater; slot++)
                 {
-                    found.Add(request);
+                    if (partition.IsOccupied(slot) && Matches(ref partition[slot], query, within))
+                    {
+                        found.Add((partition[slot].DeskSequence, DeskRequest.Of(ref partition[slot])));
+                    }
                 }
             }
 
-            found.Sort(static (a, b) => a.DeskSequence.CompareTo(b.DeskSequence));
-            return [.. found.Select(DeskRequest.Of)];
+            found.Sort(static (a, b) => a.Sequence.CompareTo(b.Sequence));
+            return [.. found.Select(x => x.Request)];
         }
     }
 
@@ -579,26 +593,44 @@ public sealed class RequestDesk
         }
     }
 
-    private Request Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence, out RequestReceived received)
+    private bool Matches(ref RequestState request, DeskQuery query, Unit? within) =>
+        (query.Status is not { } status || request.Status == status)
+        && (query.Handler is not { } handler || request.Handler == handler)
+        && (query.Owner is not { } owner || request.Owner == owner)
+        && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within)));
+
+    /// <summary>Opens a submission in a free slot of <paramref name="partition"/>; on a refusal the slot goes back and nothing changes.</summary>
+    private RequestReceived Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence)
     {
-        var request = Request.ReceiveAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass,
-            submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy, out received);
-        if (!_open.TryAdd(request))
+        var slot = partition.Take();
+        RequestReceived received;
+        try
         {
+            received = RequestState.ReceiveAtDesk(ref partition[slot], submission, decision.Owner, decision.Handler, decision.Category,
+                decision.CategoryClass, submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy);
+        }
+        catch
+        {
+            partition.Release(slot);
+            throw;
+        }
+
+        if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
+        {
+            partition.Release(slot);
             throw Duplicate(submission.Id);
         }
 
-        request.DeskPartition = partition.Index;
-        request.DeskSequence = sequence;
+        partition[slot].DeskSequence = sequence;
         Interlocked.Increment(ref _received);
-        partition.Open++;
-        partition.Schedule(request);
-        return request;
+        partition.Schedule(slot);
+        return received;
     }
 
-    private RequestEvent ExecuteLocked(DeskPartition partition, Request request, RequestCommand command, Instant now, List<RequestEvent> events)
+    private RequestEvent ExecuteLocked(DeskPartition partition, int slot, RequestCommand command, Instant now, List<RequestEvent> events)
     {
         Preconditions.CheckNotNull(command);
+        ref var request = ref partition[slot];
         if (command.At > now)
         {
             throw new ArgumentException($"Request {request.Id}: the {command.Trigger} command is at {command.At}, later than the desk's clock ({now}).", nameof(command));
@@ -611,7 +643,7 @@ public sealed class RequestDesk
 
         try
         {
-            partition.FireDue(request, command.At, events);
+            partition.FireDue(ref request, command.At, events);
             var e = request.Execute(command);
             events.Add(e);
             return e;
@@ -621,12 +653,12 @@ public sealed class RequestDesk
             if (request.IsTerminal)
             {
                 _open.Remove(request.Id);
-                partition.Retire(request);
+                partition.Release(slot);
                 Interlocked.Increment(ref _closed);
             }
             else
             {
-                partition.Schedule(request);
+                partition.Schedule(slot);
             }
         }
     }

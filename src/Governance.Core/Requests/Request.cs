@@ -20,262 +20,141 @@ namespace Governance.Core.Requests;
 /// </remarks>
 public sealed class Request
 {
-    // What happens after acceptance — explanations, pauses, resolution, closure, forwards, whistles — lives in a side
-    // object made on the first such event: a request waiting at the desk carries one reference instead of ~110 bytes.
-    private RequestProgress? _progress;
-    private DeadlineKinds _passed;
+    // The state and rules live in a struct that a desk can hold in arrays (see RequestState); this class is its home
+    // for a request held on its own, and keeps the history.
+    private RequestState _state;
 
-    // Instants after receipt are kept as nanoseconds since ReceivedAt (8 bytes instead of 16, or 24 when nullable):
-    // a desk holds a million open requests, and these are most of their size. NoInstant marks an unset one.
-    private const long NoInstant = long.MinValue;
-    private static readonly Duration MaxSpan = Duration.FromDays(200 * 365); // well inside ±292 years of long nanoseconds
-    private long _lastEventAt;
-    private long _sameDay;
-    private long _warning;
-    private long _resolution;
-    private long _answeredAt = NoInstant;
-    private long _deskTimerAt = long.MaxValue;
-
-    // The rest is unpacked too: nullable structs and small enums each cost 8 bytes or more when stored as such.
-    private readonly UnitId _unit;
-    private readonly HouseholdId _household;
-    private readonly PersonName _contactName;
-    private readonly PhoneNumber _contactPhone;
-    private readonly string _ownerId;
-    private string _handlerId;
-    private readonly byte _ownerKind; // AgencyKind
-    private byte _handlerKind; // AgencyKind
-    private readonly byte _channel; // Channel
-    private readonly byte _categoryClass; // CategoryClass
-    private byte _status; // RequestStatus
-    private Parts _parts;
-
-    private Request(RequestReceived received, ServiceLevelPolicy policy, bool keepHistory = true)
-    {
-        Policy = policy;
-        Id = received.RequestId;
-        _channel = (byte)received.Channel;
-        Category = received.Category;
-        _categoryClass = (byte)received.CategoryClass;
-        _unit = received.Location.Unit;
-        if (received.Location.Household is { } household)
-        {
-            (_household, _parts) = (household, _parts | Parts.Household);
-        }
-
-        if (received.Contact.Name is { } name)
-        {
-            (_contactName, _parts) = (name, _parts | Parts.ContactName);
-        }
-
-        if (received.Contact.Phone is { } phone)
-        {
-            (_contactPhone, _parts) = (phone, _parts | Parts.ContactPhone);
-        }
-
-        Text = received.Text;
-        TicketNumber = received.TicketNumber;
-        ReceivedAt = received.At;
-        Preconditions.CheckArgument(Fits(received.Deadlines), nameof(received),
-            "The deadlines are more than 200 years from the receipt; a request's instants must lie within 200 years of it.");
-        (_ownerKind, _ownerId) = ((byte)received.Owner.Kind, received.Owner.Id);
-        (_handlerKind, _handlerId) = ((byte)received.Handler.Kind, received.Handler.Id);
-        Deadlines = received.Deadlines;
-        Status = RequestStatus.Received;
-        LastEventAt = received.At;
-        if (keepHistory)
-        {
-            // The history lives in the side object; a request held by the desk keeps none (its events go to the sink).
-            _progress = new RequestProgress { History = new List<RequestEvent>(capacity: 8) { received } };
-        }
-    }
-
-    // Kept by the desk that holds this request (Governance.Core.Desk); unused elsewhere.
-    internal int DeskPartition;
-    internal long DeskSequence;
-    internal Instant DeskTimerAt
-    {
-        get => _deskTimerAt == long.MaxValue ? Instant.MaxValue : Unpack(_deskTimerAt);
-        set => _deskTimerAt = value == Instant.MaxValue ? long.MaxValue : Pack(value);
-    }
+    private Request(RequestReceived received, ServiceLevelPolicy policy) => _state = new RequestState(received, policy, keepHistory: true);
 
     /// <summary>The request's id.</summary>
-    public RequestId Id { get; }
+    public RequestId Id => _state.Id;
 
     /// <summary>How it arrived.</summary>
-    public Channel Channel => (Channel)_channel;
+    public Channel Channel => _state.Channel;
 
     /// <summary>What it is about.</summary>
-    public CategoryCode Category { get; }
+    public CategoryCode Category => _state.Category;
 
     /// <summary>The class that sets its resolution limit.</summary>
-    public CategoryClass CategoryClass => (CategoryClass)_categoryClass;
+    public CategoryClass CategoryClass => _state.CategoryClass;
 
     /// <summary>Where it is about.</summary>
-    public RequestLocation Location => new(_unit, (_parts & Parts.Household) != 0 ? _household : null);
+    public RequestLocation Location => _state.Location;
 
     /// <summary>How to reach the resident. Personal data: prints masked.</summary>
-    public ResidentContact Contact =>
-        new((_parts & Parts.ContactName) != 0 ? _contactName : null, (_parts & Parts.ContactPhone) != 0 ? _contactPhone : null);
+    public ResidentContact Contact => _state.Contact;
 
     /// <summary>What the resident said.</summary>
-    public string Text { get; }
+    public string Text => _state.Text;
 
     /// <summary>The 12345 work-order number, when it came as a ticket.</summary>
-    public string? TicketNumber { get; }
+    public string? TicketNumber => _state.TicketNumber;
 
     /// <summary>When it was received.</summary>
-    public Instant ReceivedAt { get; }
+    public Instant ReceivedAt => _state.ReceivedAt;
 
     /// <summary>The first contact, who owes the resident an answer until the request is closed (首接负责). Never changes.</summary>
-    public Agency Owner => new((AgencyKind)_ownerKind, _ownerId);
+    public Agency Owner => _state.Owner;
 
     /// <summary>Who works on it now. Changes only by forwarding or escalation.</summary>
-    public Agency Handler
-    {
-        get => new((AgencyKind)_handlerKind, _handlerId);
-        private set => (_handlerKind, _handlerId) = ((byte)value.Kind, value.Id);
-    }
+    public Agency Handler => _state.Handler;
 
     /// <summary>True once <see cref="Handler"/> has accepted it; false again after each forward, escalation or reopen.</summary>
-    public bool HandlerAccepted
-    {
-        get => (_parts & Parts.HandlerAccepted) != 0;
-        private set => _parts = value ? _parts | Parts.HandlerAccepted : _parts & ~Parts.HandlerAccepted;
-    }
+    public bool HandlerAccepted => _state.HandlerAccepted;
 
     /// <summary>Where it stands in the lifecycle.</summary>
-    public RequestStatus Status
-    {
-        get => (RequestStatus)_status;
-        private set => _status = (byte)value;
-    }
+    public RequestStatus Status => _state.Status;
 
     /// <summary>True once it is closed, rejected or merged.</summary>
-    public bool IsTerminal => RequestLifecycle.IsTerminal(Status);
+    public bool IsTerminal => _state.IsTerminal;
 
     /// <summary>The deadlines now in force (set at receipt; moved by a pause; reset by a reopen).</summary>
-    public RequestDeadlines Deadlines
-    {
-        get => new(Unpack(_sameDay), Unpack(_warning), Unpack(_resolution));
-        private set => (_sameDay, _warning, _resolution) = (Pack(value.SameDay), Pack(value.Warning), Pack(value.Resolution));
-    }
+    public RequestDeadlines Deadlines => _state.Deadlines;
 
     /// <summary>The latest explanation given to the resident, if any.</summary>
-    public RequestExplained? Explanation
-    {
-        get => _progress?.Explanation;
-        private set => Progress.Explanation = value;
-    }
+    public RequestExplained? Explanation => _state.Explanation;
 
     /// <summary>When the resident was first told why, if ever (even before a reopen).</summary>
-    public Instant? FirstExplainedAt
-    {
-        get => UnpackOptional(_progress?.FirstExplainedAt ?? NoInstant);
-        private set => Progress.FirstExplainedAt = PackOptional(value);
-    }
+    public Instant? FirstExplainedAt => _state.FirstExplainedAt;
 
     /// <summary>
     /// When the resident first had an answer — the request resolved or explained — since it was received or last
     /// reopened; <see langword="null"/> until then. This decides the same-day rule.
     /// </summary>
-    public Instant? AnsweredAt
-    {
-        get => UnpackOptional(_answeredAt);
-        private set => _answeredAt = PackOptional(value);
-    }
+    public Instant? AnsweredAt => _state.AnsweredAt;
 
     /// <summary>When the wait on the resident began, while <see cref="Status"/> is <see cref="RequestStatus.AwaitingResident"/>.</summary>
-    public Instant? PausedAt
-    {
-        get => UnpackOptional(_progress?.PausedAt ?? NoInstant);
-        private set => Progress.PausedAt = PackOptional(value);
-    }
+    public Instant? PausedAt => _state.PausedAt;
 
     /// <summary>When it was (last) resolved; cleared by a reopen.</summary>
-    public Instant? ResolvedAt
-    {
-        get => UnpackOptional(_progress?.ResolvedAt ?? NoInstant);
-        private set => Progress.ResolvedAt = PackOptional(value);
-    }
+    public Instant? ResolvedAt => _state.ResolvedAt;
 
     /// <summary>When it was first resolved, even if reopened later.</summary>
-    public Instant? FirstResolvedAt
-    {
-        get => UnpackOptional(_progress?.FirstResolvedAt ?? NoInstant);
-        private set => Progress.FirstResolvedAt = PackOptional(value);
-    }
+    public Instant? FirstResolvedAt => _state.FirstResolvedAt;
 
     /// <summary>What the resident said on the call-back, once closed.</summary>
-    public Satisfaction? Satisfaction
-    {
-        get => _progress?.Satisfaction;
-        private set => Progress.Satisfaction = value;
-    }
+    public Satisfaction? Satisfaction => _state.Satisfaction;
 
     /// <summary>When it reached a terminal status.</summary>
-    public Instant? ClosedAt
-    {
-        get => UnpackOptional(_progress?.ClosedAt ?? NoInstant);
-        private set => Progress.ClosedAt = PackOptional(value);
-    }
+    public Instant? ClosedAt => _state.ClosedAt;
 
     /// <summary>The request it was merged into, if merged.</summary>
-    public RequestId? MergedInto
-    {
-        get => _progress?.MergedInto;
-        private set => Progress.MergedInto = value;
-    }
+    public RequestId? MergedInto => _state.MergedInto;
 
     /// <summary>How many times it was forwarded.</summary>
-    public int Forwards
-    {
-        get => _progress?.Forwards ?? 0;
-        private set => Progress.Forwards = value;
-    }
+    public int Forwards => _state.Forwards;
 
     /// <summary>How many times it was escalated.</summary>
-    public int Escalations
-    {
-        get => _progress?.Escalations ?? 0;
-        private set => Progress.Escalations = value;
-    }
+    public int Escalations => _state.Escalations;
 
     /// <summary>How many times it was reopened.</summary>
-    public int Reopens
-    {
-        get => _progress?.Reopens ?? 0;
-        private set => Progress.Reopens = value;
-    }
+    public int Reopens => _state.Reopens;
 
     /// <summary>The agencies that passed it on and may not receive it back until a new fact.</summary>
-    public IReadOnlyList<Agency> DeclinedBy => (IReadOnlyList<Agency>?)_progress?.DeclinedBy ?? [];
+    public IReadOnlyList<Agency> DeclinedBy => _state.DeclinedBy;
 
     /// <summary>The district departments summoned to it by whistles (吹哨), oldest first, and how their reports went.</summary>
-    public IReadOnlyList<WhistleSummons> Summons => (IReadOnlyList<WhistleSummons>?)_progress?.Summons ?? [];
+    public IReadOnlyList<WhistleSummons> Summons => _state.Summons;
 
     /// <summary>Every event, oldest first; the first is always <see cref="RequestReceived"/>.</summary>
-    public IReadOnlyList<RequestEvent> History => (IReadOnlyList<RequestEvent>?)_progress?.History ?? [];
+    public IReadOnlyList<RequestEvent> History => _state.History;
 
     /// <summary>When the last event happened; a command may not be earlier.</summary>
-    public Instant LastEventAt
-    {
-        get => Unpack(_lastEventAt);
-        private set => _lastEventAt = Pack(value);
-    }
+    public Instant LastEventAt => _state.LastEventAt;
 
     /// <summary>The service-level policy that sets its deadlines.</summary>
-    public ServiceLevelPolicy Policy { get; }
+    public ServiceLevelPolicy Policy => _state.Policy;
 
     /// <summary>
     /// True when, at <paramref name="instant"/>, the resident has had an answer since the request was received or last
     /// reopened: <see cref="AnsweredAt"/> is strictly before it. At <see cref="RequestDeadlines.SameDay"/> this is the
     /// same-day rule (当天解决或说明原因).
     /// </summary>
-    public bool WasAnsweredBefore(Instant instant) => _answeredAt != NoInstant && Unpack(_answeredAt) < instant;
+    public bool WasAnsweredBefore(Instant instant) => _state.WasAnsweredBefore(instant);
 
     /// <summary>True when the deadline of <paramref name="kind"/> now in force has been recorded as passed.</summary>
-    public bool HasPassed(DeadlineKind kind) => (_passed & Flag(kind)) != 0;
+    public bool HasPassed(DeadlineKind kind) => _state.HasPassed(kind);
+
+    /// <summary>
+    /// Decides <paramref name="command"/> into one event and applies it. Refused commands throw and change nothing.
+    /// </summary>
+    /// <returns>The event, already applied; append it to the log.</returns>
+    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command; the message names the status and the command.</exception>
+    public RequestEvent Execute(RequestCommand command) => _state.Execute(command);
+
+    /// <summary>Decides <paramref name="command"/> into the event it would produce, without applying it.</summary>
+    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command.</exception>
+    public RequestEvent Decide(RequestCommand command) => _state.Decide(command);
+
+    /// <summary>
+    /// Applies an event, decided by <see cref="Decide"/> or read from the log. Checks that it belongs to this request,
+    /// does not go back in time, is permitted by the lifecycle and is well formed (named agencies, defined enum values,
+    /// the reasons its command requires); otherwise throws and changes nothing. It does not re-judge who was allowed to
+    /// act: that was decided when the event was made.
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="e"/> is a <see cref="RequestReceived"/>: that only starts a log.</exception>
+    /// <exception cref="RequestCommandException">The event does not fit this request's state, or is malformed.</exception>
+    public void Apply(RequestEvent e) => _state.Apply(e);
 
     /// <summary>
     /// Receives a submission: <paramref name="owner"/> (the first contact) owns it, <paramref name="handler"/> works on it
@@ -295,47 +174,13 @@ public sealed class Request
                 nameof(submission));
         }
 
-        Preconditions.CheckArgument(IsNamed(owner), nameof(owner), "Every request has an owner: the first contact.");
-        Preconditions.CheckArgument(IsNamed(handler), nameof(handler), "Every request has a handler.");
+        Preconditions.CheckArgument(RequestState.IsNamed(owner), nameof(owner), "Every request has an owner: the first contact.");
+        Preconditions.CheckArgument(RequestState.IsNamed(handler), nameof(handler), "Every request has a handler.");
         var received = new RequestReceived(submission.Id, at, submission.Channel, submission.Category, submission.CategoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
             policy.DeadlinesFor(submission.CategoryClass, at), submission.TicketNumber);
         return new Request(received, policy);
     }
-
-    /// <summary>
-    /// Receives a submission routed by the desk: the category and class come from the routing decision, and the
-    /// request keeps no history (its events go to the desk's sink).
-    /// </summary>
-    internal static Request ReceiveAtDesk(RequestSubmission submission, Agency owner, Agency handler, CategoryCode category,
-        CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy, out RequestReceived received)
-    {
-        if (string.IsNullOrEmpty(submission.Id.Value) || !Enum.IsDefined(submission.Channel))
-        {
-            throw new ArgumentException($"A submission needs an id and a defined channel: {submission}.", nameof(submission));
-        }
-
-        received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
-            submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
-            policy.DeadlinesFor(categoryClass, at), submission.TicketNumber, liaison);
-        return new Request(received, policy, keepHistory: false);
-    }
-
-    /// <summary>
-    /// Starts a request held by a desk from its receipt read back from a log: the state <see cref="ReceiveAtDesk"/> made,
-    /// keeping no history (the log is the history).
-    /// </summary>
-    /// <exception cref="ArgumentException">The receipt is malformed, or its deadlines lie more than 200 years after it.</exception>
-    internal static Request RestoreAtDesk(RequestReceived received, ServiceLevelPolicy policy) =>
-        ReceivedProblem(received) is { } problem
-            ? throw new ArgumentException($"Request {received.RequestId}: {problem}.", nameof(received))
-            : new Request(received, policy, keepHistory: false);
-
-    private static string? ReceivedProblem(RequestReceived received) =>
-        string.IsNullOrWhiteSpace(received.RequestId.Value) || !IsNamed(received.Owner) || !IsNamed(received.Handler)
-            || !Enum.IsDefined(received.Channel) || !Enum.IsDefined(received.CategoryClass)
-            ? "a 'received' event names the request, a named owner and handler, a defined channel and category class"
-            : null;
 
     /// <summary>
     /// Rebuilds a request from its events: the same state as the request that produced them. The deadlines are the
@@ -365,7 +210,7 @@ public sealed class Request
                     throw Invalid(position, e.RequestId.Value, $"a request's log starts with 'received', not with {e.GetType().Name}");
                 }
 
-                if (ReceivedProblem(received) is { } problem)
+                if (RequestState.ReceivedProblem(received) is { } problem)
                 {
                     throw Invalid(position, received.RequestId.Value, problem);
                 }
@@ -400,455 +245,6 @@ public sealed class Request
             new("request event log", [new DataError($"$[{position}]", id, message)]);
     }
 
-    /// <summary>
-    /// Decides <paramref name="command"/> into one event and applies it. Refused commands throw and change nothing.
-    /// </summary>
-    /// <returns>The event, already applied; append it to the log.</returns>
-    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command; the message names the status and the command.</exception>
-    public RequestEvent Execute(RequestCommand command)
-    {
-        var e = Decide(command);
-        Apply(e);
-        return e;
-    }
-
-    /// <summary>Decides <paramref name="command"/> into the event it would produce, without applying it.</summary>
-    /// <exception cref="RequestCommandException">The lifecycle or a rule refuses the command.</exception>
-    public RequestEvent Decide(RequestCommand command)
-    {
-        Preconditions.CheckNotNull(command);
-        var trigger = command.Trigger;
-        if (!RequestLifecycle.CanFire(Status, trigger))
-        {
-            throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
-        }
-
-        if (command.At < LastEventAt)
-        {
-            throw Refuse(trigger, $"{command.At} is before the request's last event at {LastEventAt}");
-        }
-
-        if (!Fits(command.At))
-        {
-            throw Refuse(trigger, $"{command.At} is more than 200 years after the request was received at {ReceivedAt}");
-        }
-
-        return command switch
-        {
-            AcceptRequest c => DecideAccept(c),
-            ForwardRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestForwarded(Id, c.At, c.By, c.To, c.Reason),
-            EscalateRequest c => DecidePassOn(c.By, c.To, c.Reason, trigger) ?? new RequestEscalated(Id, c.At, c.By, c.To, c.Reason),
-            ExplainRequest c => DecideExplain(c),
-            AwaitResident c => DecideAwait(c),
-            ResumeRequest c => RequireHandler(c.By, trigger) ?? new RequestResumed(Id, c.At, c.By, c.Note ?? string.Empty, Policy.Resume(Deadlines, CategoryClass, PausedAt!.Value, c.At)),
-            ResolveRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Summary, "a summary of what was done", trigger) ?? new RequestResolved(Id, c.At, c.By, c.Summary),
-            CallBackResident c => RequireNamed(c.By, trigger) ?? new RequestCalledBack(Id, c.At, c.By, CheckDefined(c.Satisfaction, trigger), c.Comment ?? string.Empty),
-            ReopenRequest c => RequireNamed(c.By, trigger) ?? RequireText(c.Reason, "the new fact", trigger) ?? new RequestReopened(Id, c.At, c.By, c.Reason, Policy.DeadlinesFor(CategoryClass, c.At)),
-            RejectRequest c => RequireHandlerOrOwner(c.By, trigger) ?? RequireText(c.Explanation, "what the resident is told", trigger) ?? new RequestRejected(Id, c.At, c.By, CheckDefined(c.Reason, trigger), c.Explanation),
-            MergeRequest c => DecideMerge(c),
-            RecordDeadlinePassed c => DecideDeadline(c),
-            SummonDepartment c => DecideSummon(c),
-            ReportToWhistle c => DecideReport(c),
-            RecordReportMissed c => DecideReportMissed(c),
-            _ => throw Refuse(trigger, $"{command.GetType().Name} is not a request command this version knows"),
-        };
-    }
-
-    private RequestEvent DecideAccept(AcceptRequest c)
-    {
-        if (RequireHandler(c.By, RequestTrigger.Accept) is { } refused)
-        {
-            return refused;
-        }
-
-        return HandlerAccepted
-            ? throw Refuse(RequestTrigger.Accept, $"{Handler} has already accepted it")
-            : new RequestAccepted(Id, c.At, c.By);
-    }
-
-    // A resume returns the request to Accepted, so only a handler that has accepted it may pause it: otherwise the
-    // request would come back Accepted by a handler that never accepted it, and could then never be accepted.
-    private RequestAwaitingResident DecideAwait(AwaitResident c)
-    {
-        RequireHandler(c.By, RequestTrigger.AwaitResident);
-        return HandlerAccepted
-            ? new RequestAwaitingResident(Id, c.At, c.By, CheckDefined(c.Reason, RequestTrigger.AwaitResident), c.Note ?? string.Empty)
-            : throw Refuse(RequestTrigger.AwaitResident, $"{Handler} has not accepted it; a handler waits on the resident only once it has accepted the request");
-    }
-
-    /// <summary>The checks shared by forwarding and escalation; null when they pass (callers then build the event).</summary>
-    private RequestEvent? DecidePassOn(Agency by, Agency to, string reason, RequestTrigger trigger)
-    {
-        if ((RequireHandler(by, trigger) ?? RequireText(reason, "the reason it is passed on", trigger)) is { } refused)
-        {
-            return refused;
-        }
-
-        if (!IsNamed(to))
-        {
-            throw Refuse(trigger, "the new handler names no agency");
-        }
-
-        if (to == Handler)
-        {
-            throw Refuse(trigger, $"{to} is already the handler");
-        }
-
-        return _progress?.DeclinedBy?.Contains(to) == true
-            ? throw Refuse(trigger, $"{to} already passed this request on; it may not get it back without a new fact (a reopen, or the resident's return)")
-            : null;
-    }
-
-    private RequestExplained DecideExplain(ExplainRequest c)
-    {
-        RequireHandlerOrOwner(c.By, RequestTrigger.Explain);
-        RequireText(c.Reason, "what the resident is told", RequestTrigger.Explain);
-        var today = c.At.InZone(Policy.Calendar.Zone).Date;
-        return c.PromisedBy < today
-            ? throw Refuse(RequestTrigger.Explain, $"the promised date {c.PromisedBy:yyyy-MM-dd} is before today ({today:yyyy-MM-dd})")
-            : new RequestExplained(Id, c.At, c.By, c.Reason, c.PromisedBy);
-    }
-
-    private RequestMerged DecideMerge(MergeRequest c)
-    {
-        RequireHandlerOrOwner(c.By, RequestTrigger.Merge);
-        if (string.IsNullOrWhiteSpace(c.Into.Value) || c.Into == Id)
-        {
-            throw Refuse(RequestTrigger.Merge, "a request is merged into another request");
-        }
-
-        return new RequestMerged(Id, c.At, c.By, c.Into);
-    }
-
-    private RequestDeadlinePassed DecideDeadline(RecordDeadlinePassed c)
-    {
-        var kind = CheckDefined(c.Deadline, RequestTrigger.DeadlinePassed);
-        var due = kind switch
-        {
-            DeadlineKind.Warning => Deadlines.Warning,
-            DeadlineKind.SameDay => Deadlines.SameDay,
-            _ => Deadlines.Resolution,
-        };
-        if (c.At < due)
-        {
-            throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline is {due}, after {c.At}");
-        }
-
-        if (Status == RequestStatus.AwaitingResident)
-        {
-            throw Refuse(RequestTrigger.DeadlinePassed, "the clock is paused while the request waits on the resident; the deadlines move when it resumes");
-        }
-
-        if (kind == DeadlineKind.SameDay && AnsweredAt is { } answered && answered < due)
-        {
-            throw Refuse(RequestTrigger.DeadlinePassed, $"the resident was answered at {answered}, before the same-day deadline: nothing was missed");
-        }
-
-        return HasPassed(kind)
-            ? throw Refuse(RequestTrigger.DeadlinePassed, $"the {kind} deadline was already recorded as passed")
-            : new RequestDeadlinePassed(Id, c.At, kind);
-    }
-
-    private DepartmentSummoned DecideSummon(SummonDepartment c)
-    {
-        RequireHandlerOrOwner(c.By, RequestTrigger.Summon);
-        RequireText(c.Reason, "why the department is needed", RequestTrigger.Summon);
-        if (c.By.Kind is not (AgencyKind.Unit or AgencyKind.SubdistrictOffice))
-        {
-            throw Refuse(RequestTrigger.Summon, $"a whistle is blown by a street-level unit or its office, not by {c.By}");
-        }
-
-        if (string.IsNullOrWhiteSpace(c.Department.Value))
-        {
-            throw Refuse(RequestTrigger.Summon, "the command names no department");
-        }
-
-        return LatestSummons(c.Department) is { ReportedAt: null } pending
-            ? throw Refuse(RequestTrigger.Summon, $"{c.Department} was summoned at {pending.SummonedAt} and has not reported yet")
-            : new DepartmentSummoned(Id, c.At, c.By, c.Department, c.At + Policy.WhistleReportLimit, c.Reason);
-    }
-
-    private DepartmentReported DecideReport(ReportToWhistle c) => LatestSummons(c.Department) switch
-    {
-        null => throw Refuse(RequestTrigger.Report, $"{c.Department} was not summoned"),
-        { ReportedAt: { } reported } => throw Refuse(RequestTrigger.Report, $"{c.Department} already reported at {reported}"),
-        _ => new DepartmentReported(Id, c.At, c.Department),
-    };
-
-    private DepartmentReportMissed DecideReportMissed(RecordReportMissed c) => LatestSummons(c.Department) switch
-    {
-        null => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department} was not summoned"),
-        { ReportedAt: { } reported } => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department} reported at {reported}"),
-        { Missed: true } => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department}'s miss was already recorded"),
-        { ReportBy: var due } when c.At < due => throw Refuse(RequestTrigger.ReportMissed, $"{c.Department}'s report is due at {due}, after {c.At}"),
-        _ => new DepartmentReportMissed(Id, c.At, c.Department),
-    };
-
-    /// <summary>The latest summons of <paramref name="department"/>, or null.</summary>
-    private WhistleSummons? LatestSummons(DistrictDepartmentId department)
-    {
-        var summons = _progress?.Summons;
-        for (var i = (summons?.Count ?? 0) - 1; i >= 0; i--)
-        {
-            if (summons![i].Department == department)
-            {
-                return summons[i];
-            }
-        }
-
-        return null;
-    }
-
-    private void UpdateLatestSummons(DistrictDepartmentId department, Func<WhistleSummons, WhistleSummons> update)
-    {
-        var summons = _progress!.Summons!;
-        var i = summons.FindLastIndex(x => x.Department == department);
-        summons[i] = update(summons[i]);
-    }
-
-    /// <summary>
-    /// Applies an event, decided by <see cref="Decide"/> or read from the log. Checks that it belongs to this request,
-    /// does not go back in time, is permitted by the lifecycle and is well formed (named agencies, defined enum values,
-    /// the reasons its command requires); otherwise throws and changes nothing. It does not re-judge who was allowed to
-    /// act: that was decided when the event was made.
-    /// </summary>
-    /// <exception cref="ArgumentException"><paramref name="e"/> is a <see cref="RequestReceived"/>: that only starts a log.</exception>
-    /// <exception cref="RequestCommandException">The event does not fit this request's state, or is malformed.</exception>
-    public void Apply(RequestEvent e)
-    {
-        Preconditions.CheckNotNull(e);
-        if (e.Trigger is not { } trigger)
-        {
-            throw new ArgumentException($"Request {Id} is already received; a 'received' event only starts a log.", nameof(e));
-        }
-
-        if (WellFormed(e) is { } malformed)
-        {
-            throw Refuse(trigger, $"the event is malformed: {malformed}");
-        }
-
-        if (e.RequestId != Id)
-        {
-            throw Refuse(trigger, $"the event belongs to request {e.RequestId}");
-        }
-
-        if (e.At < LastEventAt)
-        {
-            throw Refuse(trigger, $"the event at {e.At} is before the request's last event at {LastEventAt}");
-        }
-
-        var deadlines = e switch
-        {
-            RequestResumed r => r.Deadlines,
-            RequestReopened r => r.Deadlines,
-            _ => (RequestDeadlines?)null,
-        };
-        if (!Fits(e.At) || (deadlines is { } moved && !Fits(moved)) || (e is DepartmentSummoned summoned && !Fits(summoned.ReportBy)))
-        {
-            throw Refuse(trigger, $"the event or its deadlines (or report limit) lie more than 200 years after the request was received at {ReceivedAt}");
-        }
-
-        if (!RequestLifecycle.TryGetNext(Status, trigger, out var next))
-        {
-            throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
-        }
-
-        var reporting = e switch
-        {
-            DepartmentReported r => r.Department,
-            DepartmentReportMissed m => m.Department,
-            _ => (DistrictDepartmentId?)null,
-        };
-        if (reporting is { } department && LatestSummons(department) is null)
-        {
-            throw Refuse(trigger, $"{department} was not summoned");
-        }
-
-        switch (e)
-        {
-            case RequestAccepted:
-                HandlerAccepted = true;
-                break;
-            case RequestForwarded f:
-                PassOn(f.By, f.To);
-                Forwards++;
-                break;
-            case RequestEscalated x:
-                PassOn(x.By, x.To);
-                Escalations++;
-                break;
-            case RequestExplained x:
-                Explanation = x;
-                FirstExplainedAt ??= x.At;
-                AnsweredAt ??= x.At;
-                break;
-            case RequestAwaitingResident a:
-                PausedAt = a.At;
-                break;
-            case RequestResumed r:
-                PausedAt = null;
-                _progress?.DeclinedBy?.Clear(); // the resident's return is a new fact
-                SetDeadlines(r.Deadlines);
-                break;
-            case RequestResolved r:
-                ResolvedAt = r.At;
-                FirstResolvedAt ??= r.At;
-                AnsweredAt ??= r.At;
-                break;
-            case RequestCalledBack c:
-                Satisfaction = c.Satisfaction;
-                ClosedAt = c.At;
-                break;
-            case RequestReopened r:
-                ResolvedAt = null;
-                AnsweredAt = null; // the reopened matter needs a new answer by its new same-day deadline
-                HandlerAccepted = false;
-                Reopens++;
-                _progress?.DeclinedBy?.Clear();
-                SetDeadlines(r.Deadlines);
-                break;
-            case RequestRejected r:
-                ClosedAt = r.At;
-                break;
-            case RequestMerged m:
-                MergedInto = m.Into;
-                ClosedAt = m.At;
-                break;
-            case RequestDeadlinePassed d:
-                _passed |= Flag(d.Deadline);
-                break;
-            case DepartmentSummoned w:
-                (Progress.Summons ??= []).Add(new WhistleSummons(w.Department, w.At, w.ReportBy, null, false));
-                break;
-            case DepartmentReported r:
-                UpdateLatestSummons(r.Department, x => x with { ReportedAt = r.At });
-                break;
-            case DepartmentReportMissed m:
-                UpdateLatestSummons(m.Department, x => x with { Missed = true });
-                break;
-        }
-
-        Status = next;
-        LastEventAt = e.At;
-        _progress?.History?.Add(e);
-    }
-
-    /// <summary>What is wrong with an event's own fields, whatever the state; null when nothing is.</summary>
-    private static string? WellFormed(RequestEvent e)
-    {
-        static bool Text(string? text) => !string.IsNullOrWhiteSpace(text);
-        return e switch
-        {
-            RequestAccepted a when !IsNamed(a.By) => "it names no agency",
-            RequestForwarded f when !IsNamed(f.By) || !IsNamed(f.To) || !Text(f.Reason) => "a forward names both agencies and a reason",
-            RequestEscalated x when !IsNamed(x.By) || !IsNamed(x.To) || !Text(x.Reason) => "an escalation names both agencies and a reason",
-            RequestExplained x when !IsNamed(x.By) || !Text(x.Reason) => "an explanation names an agency and what the resident was told",
-            RequestAwaitingResident a when !IsNamed(a.By) || !Enum.IsDefined(a.Reason) => "a wait names an agency and a defined reason",
-            RequestResumed r when !IsNamed(r.By) => "it names no agency",
-            RequestResolved r when !IsNamed(r.By) || !Text(r.Summary) => "a resolution names an agency and what was done",
-            RequestCalledBack c when !IsNamed(c.By) || !Enum.IsDefined(c.Satisfaction) => "a call-back names an agency and a defined satisfaction",
-            RequestReopened r when !IsNamed(r.By) || !Text(r.Reason) => "a reopen names an agency and the new fact",
-            RequestRejected r when !IsNamed(r.By) || !Enum.IsDefined(r.Reason) || !Text(r.Explanation) => "a rejection names an agency, a defined reason and what the resident was told",
-            RequestMerged m when !IsNamed(m.By) || !Text(m.Into.Value) || m.Into == m.RequestId => "a merge names an agency and another request",
-            RequestDeadlinePassed d when !Enum.IsDefined(d.Deadline) => "the deadline kind is not defined",
-            DepartmentSummoned w when !IsNamed(w.By) || !Text(w.Department.Value) || !Text(w.Reason) || w.ReportBy < w.At => "a summons names an agency, a department, a reason and a report limit after it",
-            DepartmentReported r when !Text(r.Department.Value) => "it names no department",
-            DepartmentReportMissed m when !Text(m.Department.Value) => "it names no department",
-            _ => null,
-        };
-    }
-
     /// <summary>Returns the id, status, owner and handler; never personal data.</summary>
-    public override string ToString() => $"{Id} {Status} owner={Owner} handler={Handler}";
-
-    private void PassOn(Agency by, Agency to)
-    {
-        var declined = Progress.DeclinedBy ??= [];
-        if (!declined.Contains(by))
-        {
-            declined.Add(by);
-        }
-
-        Handler = to;
-        HandlerAccepted = false;
-    }
-
-    private RequestProgress Progress => _progress ??= new RequestProgress();
-
-    private bool Fits(Instant instant) => instant - ReceivedAt is var span && span <= MaxSpan && span >= -MaxSpan;
-
-    private bool Fits(RequestDeadlines deadlines) => Fits(deadlines.SameDay) && Fits(deadlines.Warning) && Fits(deadlines.Resolution);
-
-    private long Pack(Instant instant) => (instant - ReceivedAt).ToInt64Nanoseconds();
-
-    private Instant Unpack(long nanoseconds) => ReceivedAt + Duration.FromNanoseconds(nanoseconds);
-
-    private long PackOptional(Instant? instant) => instant is { } value ? Pack(value) : NoInstant;
-
-    private Instant? UnpackOptional(long nanoseconds) => nanoseconds == NoInstant ? null : Unpack(nanoseconds);
-
-    private void SetDeadlines(RequestDeadlines deadlines)
-    {
-        Deadlines = deadlines;
-        _passed = DeadlineKinds.None; // moved deadlines can pass again
-    }
-
-    private RequestEvent? RequireHandler(Agency by, RequestTrigger trigger) =>
-        by == Handler ? null : throw Refuse(trigger, $"only the current handler {Handler} may do this, not {Describe(by)}");
-
-    private RequestEvent? RequireHandlerOrOwner(Agency by, RequestTrigger trigger) =>
-        by == Handler || by == Owner ? null : throw Refuse(trigger, $"only the current handler {Handler} or the owner {Owner} may do this, not {Describe(by)}");
-
-    private RequestEvent? RequireNamed(Agency by, RequestTrigger trigger) =>
-        IsNamed(by) ? null : throw Refuse(trigger, "the command names no agency");
-
-    private RequestEvent? RequireText(string? text, string what, RequestTrigger trigger) =>
-        string.IsNullOrWhiteSpace(text) ? throw Refuse(trigger, $"{what} is required") : null;
-
-    private T CheckDefined<T>(T value, RequestTrigger trigger)
-        where T : struct, Enum =>
-        Enum.IsDefined(value) ? value : throw Refuse(trigger, $"{value} is not a {typeof(T).Name}");
-
-    private RequestCommandException Refuse(RequestTrigger trigger, string problem) => new(Id, Status, trigger, problem);
-
-    private static bool IsNamed(Agency agency) => !string.IsNullOrEmpty(agency.Id) && Enum.IsDefined(agency.Kind);
-
-    private static string Describe(Agency agency) => IsNamed(agency) ? agency.ToString() : "an unnamed agency";
-
-    private static DeadlineKinds Flag(DeadlineKind kind) => (DeadlineKinds)(1 << (int)kind);
-
-    [Flags]
-    private enum Parts : byte
-    {
-        None = 0,
-        Household = 1,
-        ContactName = 2,
-        ContactPhone = 4,
-        HandlerAccepted = 8,
-    }
-
-    [Flags]
-    private enum DeadlineKinds : byte
-    {
-        None = 0,
-    }
-}
-
-/// <summary>The part of a request's state that only events after acceptance set; instants as in <see cref="Request"/>.</summary>
-internal sealed class RequestProgress
-{
-    public RequestExplained? Explanation;
-    public long FirstExplainedAt = long.MinValue;
-    public long PausedAt = long.MinValue;
-    public long ResolvedAt = long.MinValue;
-    public long FirstResolvedAt = long.MinValue;
-    public long ClosedAt = long.MinValue;
-    public Satisfaction? Satisfaction;
-    public RequestId? MergedInto;
-    public int Forwards;
-    public int Escalations;
-    public int Reopens;
-    public List<Agency>? DeclinedBy; // most requests are never passed on: made on the first forward
-    public List<WhistleSummons>? Summons; // made on the first whistle
-    public List<RequestEvent>? History; // null for a request held by the desk
+    public override string ToString() => _state.ToString();
 }
