@@ -248,7 +248,7 @@ public sealed class RequestDesk
         var policy = Policies.PolicyFor(_units[unit], now);
         lock (partition.Gate)
         {
-            var received = Open(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence));
+            var received = TryOpen(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence)) ?? throw Duplicate(submission.Id);
             if (_hasSink)
             {
                 Emit([received]);
@@ -278,6 +278,7 @@ public sealed class RequestDesk
             try
             {
                 Preconditions.CheckNotNull(submission, $"submissions[{i}]");
+                RequestState.CheckSubmission(submission); // so that opening it below can only be refused as a duplicate
                 decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
                 partitionOf[i] = _partitionOfUnit[unit];
                 policies[i] = Policies.PolicyFor(_units[unit], now);
@@ -289,29 +290,25 @@ public sealed class RequestDesk
             }
         });
 
-        var received = new RequestEvent?[n];
         using (LockAll())
         {
-            // An id repeated in the batch: the first occurrence wins, as it would one by one.
-            var seen = new HashSet<RequestId>(n);
-            for (var i = 0; i < n; i++)
-            {
-                if (partitionOf[i] >= 0 && !seen.Add(submissions[i].Id))
-                {
-                    var e = Duplicate(submissions[i].Id);
-                    failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
-                    partitionOf[i] = -1;
-                }
-            }
-
             var firstSequence = Interlocked.Add(ref _sequence, n) - n + 1;
+            var received = _hasSink ? new RequestEvent?[n] : null; // with no sink nothing keeps the events
+            var duplicates = new List<int>[_partitions.Length];
             ForEachPartition(partitionOf, (partition, items) =>
             {
                 foreach (var i in items)
                 {
                     try
                     {
-                        received[i] = Open(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i);
+                        if (TryOpen(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i) is { } e)
+                        {
+                            received?[i] = e;
+                        }
+                        else
+                        {
+                            (duplicates[partition.Index] ??= []).Add(i);
+                        }
                     }
                     catch (ArgumentException e)
                     {
@@ -322,23 +319,73 @@ public sealed class RequestDesk
                 partition.TrimTimers();
             });
 
-            var events = _hasSink ? new List<RequestEvent>(n) : null;
-            var opened = 0;
-            foreach (var e in received)
+            SettleDuplicates(submissions, decisions, policies, partitionOf, failures, received, duplicates, now, firstSequence);
+            var refused = 0;
+            foreach (var failure in failures)
             {
-                if (e is not null)
-                {
-                    events?.Add(e);
-                    opened++;
-                }
+                refused += failure is null ? 0 : 1;
             }
 
-            if (events is { Count: > 0 })
+            if (received is not null && n > refused)
             {
+                var events = new List<RequestEvent>(n - refused);
+                foreach (var e in received)
+                {
+                    if (e is not null)
+                    {
+                        events.Add(e);
+                    }
+                }
+
                 Emit(events);
             }
 
-            return new DeskBatchResult(n, Collect(failures), opened);
+            return new DeskBatchResult(n, Collect(failures), n - refused);
+        }
+    }
+
+    /// <summary>
+    /// Decides the items of a batch refused as already open. Partitions open their items in parallel, so when one id
+    /// comes twice in a batch at locations in different partitions, the later item may have been opened first; one by
+    /// one the earlier would win. Each such pair is put right here — the later item is taken back (nothing was emitted
+    /// yet) and the earlier opened — so that, in batch order, the first occurrence wins and every later one is refused.
+    /// </summary>
+    private void SettleDuplicates(IReadOnlyList<RequestSubmission> submissions, RoutingDecision[] decisions, ServiceLevelPolicy[] policies,
+        int[] partitionOf, DeskFailure?[] failures, RequestEvent?[]? received, List<int>[] duplicates, Instant now, long firstSequence)
+    {
+        var items = new List<int>();
+        foreach (var list in duplicates)
+        {
+            items.AddRange(list ?? []);
+        }
+
+        items.Sort();
+        foreach (var i in items)
+        {
+            var id = submissions[i].Id;
+            _open.TryGetValue(id, out var holder);
+            var holderPartition = _partitions[holder.Partition];
+            var later = holderPartition[holder.Slot].DeskSequence - firstSequence;
+            if (later > i && later < submissions.Count)
+            {
+                _open.Remove(id);
+                holderPartition.Release(holder.Slot);
+                Interlocked.Decrement(ref _received);
+                received?[(int)later] = null;
+                Refuse((int)later);
+                var opened = TryOpen(_partitions[partitionOf[i]], submissions[i], decisions[i], policies[i], now, firstSequence + i);
+                received?[i] = opened;
+            }
+            else
+            {
+                Refuse(i);
+            }
+        }
+
+        void Refuse(int item)
+        {
+            var e = Duplicate(submissions[item].Id);
+            failures[item] = new DeskFailure(item, submissions[item].Id, e.Message, e);
         }
     }
 
@@ -413,16 +460,24 @@ public sealed class RequestDesk
                 }
             });
 
+            // With a sink, each partition keeps its events to put them back in batch order; with none, they are counted.
             var perPartition = new List<RequestEvent>[_partitions.Length];
-            var firstEvent = new int[n];
-            var eventCount = new int[n];
+            var firstEvent = _hasSink ? new int[n] : null;
+            var eventCount = _hasSink ? new int[n] : null;
+            var partitionEvents = new int[_partitions.Length];
             ForEachPartition(partitionOf, (partition, items) =>
             {
-                var events = perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2);
+                var events = _hasSink ? perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2) : partition.Scratch;
+                var count = 0;
                 foreach (var i in items)
                 {
                     var id = commands[i].RequestId;
-                    firstEvent[i] = events.Count;
+                    if (!_hasSink)
+                    {
+                        events.Clear();
+                    }
+
+                    var start = events.Count;
                     try
                     {
                         if (!partition.Holds(targets[i].Slot, id))
@@ -437,23 +492,30 @@ public sealed class RequestDesk
                         failures[i] = new DeskFailure(i, id, e.Message, e);
                     }
 
-                    eventCount[i] = events.Count - firstEvent[i];
+                    count += events.Count - start;
+                    if (firstEvent is not null)
+                    {
+                        firstEvent[i] = start;
+                        eventCount![i] = events.Count - start;
+                    }
                 }
+
+                partitionEvents[partition.Index] = count;
             });
 
             var total = 0;
-            foreach (var count in eventCount)
+            foreach (var count in partitionEvents)
             {
                 total += count;
             }
 
-            if (_hasSink && total > 0)
+            if (firstEvent is not null && total > 0)
             {
                 var ordered = new RequestEvent[total];
                 var at = 0;
                 for (var i = 0; i < n; i++)
                 {
-                    if (eventCount[i] > 0)
+                    if (eventCount![i] > 0)
                     {
                         perPartition[partitionOf[i]].CopyTo(firstEvent[i], ordered, at, eventCount[i]);
                         at += eventCount[i];
@@ -599,8 +661,11 @@ public sealed class RequestDesk
         && (query.Owner is not { } owner || request.Owner == owner)
         && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within)));
 
-    /// <summary>Opens a submission in a free slot of <paramref name="partition"/>; on a refusal the slot goes back and nothing changes.</summary>
-    private RequestReceived Open(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence)
+    /// <summary>
+    /// Opens a submission in a free slot of <paramref name="partition"/>; null when its id is already open. On a refusal
+    /// the slot goes back and nothing changes.
+    /// </summary>
+    private RequestReceived? TryOpen(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence)
     {
         var slot = partition.Take();
         RequestReceived received;
@@ -618,7 +683,7 @@ public sealed class RequestDesk
         if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
         {
             partition.Release(slot);
-            throw Duplicate(submission.Id);
+            return null;
         }
 
         partition[slot].DeskSequence = sequence;
@@ -664,22 +729,38 @@ public sealed class RequestDesk
     }
 
     /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
-    private void ForEachPartition(int[] partitionOf, Action<DeskPartition, List<int>> work)
+    private void ForEachPartition(int[] partitionOf, Action<DeskPartition, ArraySegment<int>> work)
     {
-        var items = new List<int>?[_partitions.Length];
+        // A counting sort: one array of item indexes, grouped by partition, in batch order within each.
+        var start = new int[_partitions.Length + 1];
+        foreach (var p in partitionOf)
+        {
+            if (p >= 0)
+            {
+                start[p + 1]++;
+            }
+        }
+
+        for (var p = 0; p < _partitions.Length; p++)
+        {
+            start[p + 1] += start[p];
+        }
+
+        var order = new int[start[^1]];
+        var next = start[..^1];
         for (var i = 0; i < partitionOf.Length; i++)
         {
-            if (partitionOf[i] >= 0)
+            if (partitionOf[i] is var p and >= 0)
             {
-                (items[partitionOf[i]] ??= []).Add(i);
+                order[next[p]++] = i;
             }
         }
 
         Parallel.For(0, _partitions.Length, p =>
         {
-            if (items[p] is { } mine)
+            if (start[p + 1] > start[p])
             {
-                work(_partitions[p], mine);
+                work(_partitions[p], new ArraySegment<int>(order, start[p], start[p + 1] - start[p]));
             }
         });
     }

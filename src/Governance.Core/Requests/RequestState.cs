@@ -300,16 +300,22 @@ internal struct RequestState
     internal static RequestReceived ReceiveAtDesk(ref RequestState slot, RequestSubmission submission, Agency owner, Agency handler,
         CategoryCode category, CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy)
     {
-        if (string.IsNullOrEmpty(submission.Id.Value) || !Enum.IsDefined(submission.Channel))
-        {
-            throw new ArgumentException($"A submission needs an id and a defined channel: {submission}.", nameof(submission));
-        }
-
+        CheckSubmission(submission);
         var received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
             policy.DeadlinesFor(categoryClass, at), submission.TicketNumber, liaison);
         slot = new RequestState(received, policy, keepHistory: false);
         return received;
+    }
+
+    /// <summary>What <see cref="ReceiveAtDesk"/> checks of the submission itself.</summary>
+    /// <exception cref="ArgumentException">The submission has an empty id or an undefined channel.</exception>
+    internal static void CheckSubmission(RequestSubmission submission)
+    {
+        if (string.IsNullOrEmpty(submission.Id.Value) || !Enum.IsDefined(submission.Channel))
+        {
+            throw new ArgumentException($"A submission needs an id and a defined channel: {submission}.", nameof(submission));
+        }
     }
 
     /// <summary>
