@@ -42,6 +42,7 @@ internal sealed class DeskPartition(int index, Router router)
     private const int ChunkSize = 1 << ChunkShift;
 
     private readonly PriorityQueue<int, TimerKey> _timers = new();
+    private readonly (ServiceLevelPolicy? Policy, Instant At, RequestDeadlines Deadlines)[] _deadlines = new (ServiceLevelPolicy?, Instant, RequestDeadlines)[8];
     private RequestState[][] _chunks = [];
     private int _highWater; // slots ever handed out; every slot below it is open or on the free list
     private int[] _free = [];
@@ -56,6 +57,12 @@ internal sealed class DeskPartition(int index, Router router)
 
     /// <summary>Open requests held here.</summary>
     public int Open { get; private set; }
+
+    /// <summary>Requests received here (kept per partition, under its lock, so that two cores never share a counter).</summary>
+    public long Received;
+
+    /// <summary>Requests that left the desk from here: closed, rejected or merged.</summary>
+    public long Closed;
 
     /// <summary>Entries in the timer queue, live or stale.</summary>
     public int TimerEntries => _timers.Count;
@@ -108,6 +115,28 @@ internal sealed class DeskPartition(int index, Router router)
 
         _free[_freeCount++] = slot;
         Open--;
+    }
+
+    /// <summary>
+    /// The deadlines <paramref name="policy"/> sets for <paramref name="categoryClass"/> at <paramref name="at"/>,
+    /// remembered per class: a batch is received at one instant, so its requests share a handful of deadline sets, and
+    /// the working-calendar arithmetic is done once per class rather than once per request.
+    /// </summary>
+    public RequestDeadlines DeadlinesFor(ServiceLevelPolicy policy, CategoryClass categoryClass, Instant at)
+    {
+        var c = (int)categoryClass;
+        if ((uint)c >= (uint)_deadlines.Length)
+        {
+            return policy.DeadlinesFor(categoryClass, at);
+        }
+
+        ref var memo = ref _deadlines[c];
+        if (!ReferenceEquals(memo.Policy, policy) || memo.At != at)
+        {
+            memo = (policy, at, policy.DeadlinesFor(categoryClass, at));
+        }
+
+        return memo.Deadlines;
     }
 
     /// <summary>Puts the slot's earliest pending timer in the queue unless an entry at or before it is there.</summary>

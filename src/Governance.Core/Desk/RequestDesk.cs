@@ -40,8 +40,6 @@ public sealed class RequestDesk
     private readonly bool _hasSink; // false for the null sink: no event lists are made for it
     private readonly Lock _sinkGate = new();
     private long _sequence; // orders receipts (and timer ties); items refused in a batch still use up their number
-    private long _received;
-    private long _closed;
     private Instant _advancedTo = Instant.MinValue;
 
     /// <summary>Creates an empty desk.</summary>
@@ -148,7 +146,7 @@ public sealed class RequestDesk
                 request = state;
                 request.DeskSequence = ++desk._sequence;
                 desk._open.TryAdd(received.RequestId, new DeskSlot(partition.Index, slot));
-                desk._received++;
+                partition.Received++;
             }
             else
             {
@@ -172,7 +170,7 @@ public sealed class RequestDesk
                 {
                     desk._open.Remove(e.RequestId);
                     partition.Release(where.Slot);
-                    desk._closed++;
+                    partition.Closed++;
                 }
             }
 
@@ -209,13 +207,13 @@ public sealed class RequestDesk
     public int PartitionCount => _partitions.Length;
 
     /// <summary>Requests open at the desk (received and not yet closed, rejected or merged).</summary>
-    public int OpenCount => _open.Count;
+    public int OpenCount => (int)Sum(static p => p.Open);
 
     /// <summary>Requests that left the desk closed, rejected or merged.</summary>
-    public long ClosedCount => Interlocked.Read(ref _closed);
+    public long ClosedCount => Sum(static p => Volatile.Read(ref p.Closed));
 
     /// <summary>Requests ever received by this desk.</summary>
-    public long ReceivedCount => Interlocked.Read(ref _received);
+    public long ReceivedCount => Sum(static p => Volatile.Read(ref p.Received));
 
     /// <summary>The latest time <see cref="Advance"/> fired timers up to; <see cref="Instant.MinValue"/> before the first.</summary>
     public Instant AdvancedTo
@@ -248,7 +246,13 @@ public sealed class RequestDesk
         var policy = Policies.PolicyFor(_units[unit], now);
         lock (partition.Gate)
         {
-            var received = TryOpen(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence)) ?? throw Duplicate(submission.Id);
+            var received = OpenInSlot(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var slot);
+            if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
+            {
+                Unopen(partition, slot);
+                throw Duplicate(submission.Id);
+            }
+
             if (_hasSink)
             {
                 Emit([received]);
@@ -277,7 +281,11 @@ public sealed class RequestDesk
             var submission = submissions[i];
             try
             {
-                Preconditions.CheckNotNull(submission, $"submissions[{i}]");
+                if (submission is null)
+                {
+                    throw new ArgumentNullException($"submissions[{i}]"); // the name is made only when it is needed
+                }
+
                 RequestState.CheckSubmission(submission); // so that opening it below can only be refused as a duplicate
                 decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
                 partitionOf[i] = _partitionOfUnit[unit];
@@ -294,36 +302,44 @@ public sealed class RequestDesk
         {
             var firstSequence = Interlocked.Add(ref _sequence, n) - n + 1;
             var received = _hasSink ? new RequestEvent?[n] : null; // with no sink nothing keeps the events
-            var duplicates = new List<int>[_partitions.Length];
+            var slots = new int[n];
             ForEachPartition(partitionOf, (partition, items) =>
             {
                 foreach (var i in items)
                 {
                     try
                     {
-                        if (TryOpen(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i) is { } e)
-                        {
-                            received?[i] = e;
-                        }
-                        else
-                        {
-                            (duplicates[partition.Index] ??= []).Add(i);
-                        }
+                        var e = OpenInSlot(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, out slots[i]);
+                        received?[i] = e;
                     }
                     catch (ArgumentException e)
                     {
                         failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                        partitionOf[i] = -1;
                     }
                 }
 
                 partition.TrimTimers();
             });
 
-            SettleDuplicates(submissions, decisions, policies, partitionOf, failures, received, duplicates, now, firstSequence);
+            // Index the opened items stripe by stripe, each stripe's items in batch order: an id already open, or
+            // earlier in the batch (whatever its partition), keeps its place, and the later item is taken back
+            // (it emitted nothing yet), as one by one would have refused it.
+            var duplicate = new bool[n];
+            ForEachStripe(n, i => partitionOf[i] >= 0 ? OpenRequests.StripeOf(submissions[i].Id) : -1, (stripe, i) =>
+                duplicate[i] = !_open.AddInStripe(stripe, submissions[i].Id, new DeskSlot(partitionOf[i], slots[i])));
             var refused = 0;
-            foreach (var failure in failures)
+            for (var i = 0; i < n; i++)
             {
-                refused += failure is null ? 0 : 1;
+                if (duplicate[i])
+                {
+                    Unopen(_partitions[partitionOf[i]], slots[i]);
+                    received?[i] = null;
+                    var e = Duplicate(submissions[i].Id);
+                    failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                }
+
+                refused += failures[i] is null ? 0 : 1;
             }
 
             if (received is not null && n > refused)
@@ -341,51 +357,6 @@ public sealed class RequestDesk
             }
 
             return new DeskBatchResult(n, Collect(failures), n - refused);
-        }
-    }
-
-    /// <summary>
-    /// Decides the items of a batch refused as already open. Partitions open their items in parallel, so when one id
-    /// comes twice in a batch at locations in different partitions, the later item may have been opened first; one by
-    /// one the earlier would win. Each such pair is put right here — the later item is taken back (nothing was emitted
-    /// yet) and the earlier opened — so that, in batch order, the first occurrence wins and every later one is refused.
-    /// </summary>
-    private void SettleDuplicates(IReadOnlyList<RequestSubmission> submissions, RoutingDecision[] decisions, ServiceLevelPolicy[] policies,
-        int[] partitionOf, DeskFailure?[] failures, RequestEvent?[]? received, List<int>[] duplicates, Instant now, long firstSequence)
-    {
-        var items = new List<int>();
-        foreach (var list in duplicates)
-        {
-            items.AddRange(list ?? []);
-        }
-
-        items.Sort();
-        foreach (var i in items)
-        {
-            var id = submissions[i].Id;
-            _open.TryGetValue(id, out var holder);
-            var holderPartition = _partitions[holder.Partition];
-            var later = holderPartition[holder.Slot].DeskSequence - firstSequence;
-            if (later > i && later < submissions.Count)
-            {
-                _open.Remove(id);
-                holderPartition.Release(holder.Slot);
-                Interlocked.Decrement(ref _received);
-                received?[(int)later] = null;
-                Refuse((int)later);
-                var opened = TryOpen(_partitions[partitionOf[i]], submissions[i], decisions[i], policies[i], now, firstSequence + i);
-                received?[i] = opened;
-            }
-            else
-            {
-                Refuse(i);
-            }
-        }
-
-        void Refuse(int item)
-        {
-            var e = Duplicate(submissions[item].Id);
-            failures[item] = new DeskFailure(item, submissions[item].Id, e.Message, e);
         }
     }
 
@@ -416,7 +387,7 @@ public sealed class RequestDesk
             events.Clear();
             try
             {
-                return ExecuteLocked(partition, where.Slot, command, now, events);
+                return ExecuteLocked(partition, where.Slot, command, now, events, closing: null);
             }
             finally
             {
@@ -447,7 +418,7 @@ public sealed class RequestDesk
             Parallel.For(0, n, ParallelChunk(n), i =>
             {
                 var id = commands[i].RequestId;
-                if (_open.TryGetValue(id, out var where))
+                if (_open.Peek(id, out var where))
                 {
                     targets[i] = where;
                     partitionOf[i] = where.Partition;
@@ -462,12 +433,14 @@ public sealed class RequestDesk
 
             // With a sink, each partition keeps its events to put them back in batch order; with none, they are counted.
             var perPartition = new List<RequestEvent>[_partitions.Length];
+            var closedHere = new List<RequestId>[_partitions.Length]; // leave the index after, stripe by stripe
             var firstEvent = _hasSink ? new int[n] : null;
             var eventCount = _hasSink ? new int[n] : null;
             var partitionEvents = new int[_partitions.Length];
             ForEachPartition(partitionOf, (partition, items) =>
             {
                 var events = _hasSink ? perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2) : partition.Scratch;
+                var closing = closedHere[partition.Index] = [];
                 var count = 0;
                 foreach (var i in items)
                 {
@@ -485,7 +458,7 @@ public sealed class RequestDesk
                             throw NotOpen(id); // closed by an earlier item of this batch
                         }
 
-                        ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events);
+                        ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events, closing);
                     }
                     catch (Exception e) when (e is RequestCommandException or ArgumentException or KeyNotFoundException)
                     {
@@ -503,6 +476,13 @@ public sealed class RequestDesk
                 partitionEvents[partition.Index] = count;
             });
 
+            var closed = new List<RequestId>();
+            foreach (var list in closedHere)
+            {
+                closed.AddRange(list ?? []);
+            }
+
+            ForEachStripe(closed.Count, i => OpenRequests.StripeOf(closed[i]), (stripe, i) => _open.RemoveInStripe(stripe, closed[i]));
             var total = 0;
             foreach (var count in partitionEvents)
             {
@@ -651,7 +631,8 @@ public sealed class RequestDesk
                 entries += partition.TimerEntries;
             }
 
-            return _open.Count == 0 ? 0 : (double)entries / _open.Count;
+            var open = OpenCount;
+            return open == 0 ? 0 : (double)entries / open;
         }
     }
 
@@ -662,17 +643,20 @@ public sealed class RequestDesk
         && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within)));
 
     /// <summary>
-    /// Opens a submission in a free slot of <paramref name="partition"/>; null when its id is already open. On a refusal
-    /// the slot goes back and nothing changes.
+    /// Opens a submission in a free slot of <paramref name="partition"/>, with its timers, but not yet in the index (the
+    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). On a refusal the slot goes
+    /// back and nothing changes.
     /// </summary>
-    private RequestReceived? TryOpen(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy, Instant now, long sequence)
+    private RequestReceived OpenInSlot(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
+        Instant now, long sequence, out int slot)
     {
-        var slot = partition.Take();
+        slot = partition.Take();
         RequestReceived received;
         try
         {
             received = RequestState.ReceiveAtDesk(ref partition[slot], submission, decision.Owner, decision.Handler, decision.Category,
-                decision.CategoryClass, submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy);
+                decision.CategoryClass, submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy,
+                partition.DeadlinesFor(policy, decision.CategoryClass, now));
         }
         catch
         {
@@ -680,19 +664,24 @@ public sealed class RequestDesk
             throw;
         }
 
-        if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
-        {
-            partition.Release(slot);
-            return null;
-        }
-
         partition[slot].DeskSequence = sequence;
-        Interlocked.Increment(ref _received);
+        partition.Received++;
         partition.Schedule(slot);
         return received;
     }
 
-    private RequestEvent ExecuteLocked(DeskPartition partition, int slot, RequestCommand command, Instant now, List<RequestEvent> events)
+    /// <summary>Takes back a request <see cref="OpenInSlot"/> opened whose id turned out to be open already; its timer entry goes stale.</summary>
+    private static void Unopen(DeskPartition partition, int slot)
+    {
+        partition.Release(slot);
+        partition.Received--;
+    }
+
+    /// <summary>
+    /// Applies a command to the request in <paramref name="slot"/>, under the partition's lock. A request that leaves the
+    /// desk leaves the index at once, or, in a batch, is put in <paramref name="closing"/> for the batch to remove.
+    /// </summary>
+    private RequestEvent ExecuteLocked(DeskPartition partition, int slot, RequestCommand command, Instant now, List<RequestEvent> events, List<RequestId>? closing)
     {
         Preconditions.CheckNotNull(command);
         ref var request = ref partition[slot];
@@ -717,9 +706,17 @@ public sealed class RequestDesk
         {
             if (request.IsTerminal)
             {
-                _open.Remove(request.Id);
+                if (closing is null)
+                {
+                    _open.Remove(request.Id);
+                }
+                else
+                {
+                    closing.Add(request.Id);
+                }
+
                 partition.Release(slot);
-                Interlocked.Increment(ref _closed);
+                partition.Closed++;
             }
             else
             {
@@ -763,6 +760,58 @@ public sealed class RequestDesk
                 work(_partitions[p], new ArraySegment<int>(order, start[p], start[p + 1] - start[p]));
             }
         });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
+    /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel.
+    /// </summary>
+    private static void ForEachStripe(int count, Func<int, int> stripeOf, Action<int, int> work)
+    {
+        var stripes = new int[count];
+        var start = new int[OpenRequests.StripeCount + 1];
+        Parallel.For(0, count, ParallelChunk(count), i => stripes[i] = stripeOf(i));
+        foreach (var s in stripes)
+        {
+            if (s >= 0)
+            {
+                start[s + 1]++;
+            }
+        }
+
+        for (var s = 0; s < OpenRequests.StripeCount; s++)
+        {
+            start[s + 1] += start[s];
+        }
+
+        var order = new int[start[^1]];
+        var next = start[..^1];
+        for (var i = 0; i < count; i++)
+        {
+            if (stripes[i] is var s and >= 0)
+            {
+                order[next[s]++] = i;
+            }
+        }
+
+        Parallel.For(0, OpenRequests.StripeCount, ParallelChunk(count), s =>
+        {
+            for (var k = start[s]; k < start[s + 1]; k++)
+            {
+                work(s, order[k]);
+            }
+        });
+    }
+
+    private long Sum(Func<DeskPartition, long> count)
+    {
+        var sum = 0L;
+        foreach (var partition in _partitions)
+        {
+            sum += count(partition);
+        }
+
+        return sum;
     }
 
     private void Emit(IReadOnlyList<RequestEvent> events)

@@ -293,17 +293,18 @@ internal struct RequestState
 
     /// <summary>
     /// Receives a submission routed by the desk into <paramref name="slot"/>: the category and class come from the
-    /// routing decision, and the request keeps no history (its events go to the desk's sink). The slot is written only
+    /// routing decision, <paramref name="deadlines"/> are <paramref name="policy"/>'s for them at <paramref name="at"/>
+    /// (the desk reuses them across a batch), and the request keeps no history (its events go to the desk's sink). The slot is written only
     /// when the submission is accepted.
     /// </summary>
     /// <exception cref="ArgumentException">The submission has an empty id or an undefined channel.</exception>
     internal static RequestReceived ReceiveAtDesk(ref RequestState slot, RequestSubmission submission, Agency owner, Agency handler,
-        CategoryCode category, CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy)
+        CategoryCode category, CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy, RequestDeadlines deadlines)
     {
         CheckSubmission(submission);
         var received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
-            policy.DeadlinesFor(categoryClass, at), submission.TicketNumber, liaison);
+            deadlines, submission.TicketNumber, liaison);
         slot = new RequestState(received, policy, keepHistory: false);
         return received;
     }
