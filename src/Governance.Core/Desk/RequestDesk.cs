@@ -31,6 +31,8 @@ namespace Governance.Core.Desk;
 /// </remarks>
 public sealed class RequestDesk
 {
+    private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
+
     private readonly OpenRequests _open = new();
     private readonly DeskPartition[] _partitions;
     private readonly int[] _partitionOfUnit; // by the chart's unit index
@@ -276,7 +278,7 @@ public sealed class RequestDesk
         var policies = new ServiceLevelPolicy[n];
         var partitionOf = new int[n];
         var failures = new DeskFailure?[n];
-        Parallel.For(0, n, ParallelChunk(n), i =>
+        ForEachItem(n, i =>
         {
             var submission = submissions[i];
             try
@@ -415,7 +417,7 @@ public sealed class RequestDesk
         var failures = new DeskFailure?[n];
         using (LockAll())
         {
-            Parallel.For(0, n, ParallelChunk(n), i =>
+            ForEachItem(n, i =>
             {
                 var id = commands[i].RequestId;
                 if (_open.Peek(id, out var where))
@@ -770,7 +772,7 @@ public sealed class RequestDesk
     {
         var stripes = new int[count];
         var start = new int[OpenRequests.StripeCount + 1];
-        Parallel.For(0, count, ParallelChunk(count), i => stripes[i] = stripeOf(i));
+        ForEachItem(count, i => stripes[i] = stripeOf(i));
         foreach (var s in stripes)
         {
             if (s >= 0)
@@ -833,7 +835,33 @@ public sealed class RequestDesk
     }
 
     private static ParallelOptions ParallelChunk(int n) =>
-        new() { MaxDegreeOfParallelism = n < 4096 ? 1 : Environment.ProcessorCount };
+        new() { MaxDegreeOfParallelism = n < SmallBatch ? 1 : Environment.ProcessorCount };
+
+    /// <summary>
+    /// Runs <paramref name="body"/> for items 0 to <paramref name="n"/> - 1: in a plain loop for a small batch, else in
+    /// ranges of about an eighth of a core's share, on all cores (fewer hand-offs than one work item per index).
+    /// </summary>
+    private static void ForEachItem(int n, Action<int> body)
+    {
+        if (n < SmallBatch)
+        {
+            for (var i = 0; i < n; i++)
+            {
+                body(i);
+            }
+
+            return;
+        }
+
+        var range = Math.Max(1024, n / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, range), r =>
+        {
+            for (var i = r.Item1; i < r.Item2; i++)
+            {
+                body(i);
+            }
+        });
+    }
 
     private static DeskFailure[] Collect(DeskFailure?[] failures) => [.. failures.Where(f => f is not null).Select(f => f!)];
 
