@@ -134,6 +134,35 @@ public sealed class DeskStories
     }
 
     [Fact]
+    public void A_closed_requests_slot_taken_by_a_later_request_carries_none_of_the_first_requests_timers_or_identity()
+    {
+        // The desk holds requests in reusable slots and leaves a closed request's timer entry in the queue (stale).
+        // B takes A's slot; B's timers must be exactly those of B submitted on a desk that never saw A.
+        var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var location = Xinhuaxijie_household();
+        var a = desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里", location));
+        clock.Advance(Duration.FromMinutes(30));
+        desk.Execute(a.RequestId, new ResolveRequest(a.Handler, clock.GetCurrentInstant(), "已调解"));
+        desk.Execute(a.RequestId, new CallBackResident(a.Owner, clock.GetCurrentInstant(), Satisfaction.Satisfied, string.Empty));
+        clock.Advance(Duration.FromMinutes(30)); // 10:00
+        var b = desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里", location));
+        var fromB = sink.Count - 1;
+
+        var (alone, aloneClock, aloneSink) = DeskFixture.Create(DeskFixture.At(1, 10));
+        alone.Submit(Submission(Channel.Hotline12345, "纠纷/邻里", location) with { Id = b.RequestId });
+        clock.Advance(Duration.FromDays(3));
+        aloneClock.Advance(Duration.FromDays(3));
+        desk.Advance();
+        alone.Advance();
+
+        Assert.Equal(aloneSink.Events, sink.Events.Skip(fromB));
+        Assert.Contains(aloneSink.Events, e => e is RequestDeadlinePassed { Deadline: DeadlineKind.SameDay });
+        Assert.False(desk.TryGet(a.RequestId, out _));
+        Assert.Throws<KeyNotFoundException>(() => desk.Execute(a.RequestId, new AcceptRequest(b.Handler, clock.GetCurrentInstant())));
+        Assert.Equal((1, 2L, 1L), (desk.OpenCount, desk.ReceivedCount, desk.ClosedCount));
+    }
+
+    [Fact]
     public void A_request_nobody_answers_the_same_day_is_recorded_missed_at_midnight_and_escalated_up_the_chain()
     {
         var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 16));
