@@ -692,14 +692,21 @@ public sealed class RequestDesk
             throw new ArgumentException($"Request {request.Id}: the {command.Trigger} command is at {command.At}, later than the desk's clock ({now}).", nameof(command));
         }
 
-        if (request.DeskTimerAt <= command.At)
+        // The queued instant is never later than the request's earliest pending timer, so when it lies after the
+        // command nothing is due and FireDue can be skipped.
+        var due = request.DeskTimerAt <= command.At;
+        if (due)
         {
             request.DeskTimerAt = Instant.MaxValue; // its queue entry is now stale: FireDue handles everything due by then
         }
 
         try
         {
-            partition.FireDue(ref request, command.At, events);
+            if (due)
+            {
+                partition.FireDue(ref request, command.At, events);
+            }
+
             var e = request.Execute(command);
             events.Add(e);
             return e;

@@ -10,7 +10,7 @@ namespace Governance.Core.Requests;
 /// than as a million objects for the garbage collector to trace and promote. Never copied: callers work on it by
 /// reference (a field of <see cref="Request"/>, or an element of a desk partition's slot array). Its state is the fold
 /// of its events: the constructor starts it from the receipt, <see cref="Execute"/> decides one command into one event
-/// and applies it, and <see cref="Apply"/> applies an event read back.
+/// and applies it, and <see cref="Apply(RequestEvent)"/> applies an event read back.
 /// </summary>
 /// <remarks>
 /// <para>Rules kept at every step: the owner (first contact) never changes and, until the request is closed, there is
@@ -337,7 +337,7 @@ internal struct RequestState
     public RequestEvent Execute(RequestCommand command)
     {
         var e = Decide(command);
-        Apply(e);
+        Apply(e, decided: true);
         return e;
     }
 
@@ -543,7 +543,14 @@ internal struct RequestState
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="e"/> is a <see cref="RequestReceived"/>: that only starts a log.</exception>
     /// <exception cref="RequestCommandException">The event does not fit this request's state, or is malformed.</exception>
-    public void Apply(RequestEvent e)
+    public void Apply(RequestEvent e) => Apply(e, decided: false);
+
+    /// <summary>
+    /// Applies an event; one <paramref name="decided"/> by <see cref="Decide"/> just now skips the checks Decide already
+    /// made of the same facts (well formed, this request's, permitted by the lifecycle, summoned department). A log's
+    /// events get every check (property tests replay live events through them).
+    /// </summary>
+    private void Apply(RequestEvent e, bool decided)
     {
         Preconditions.CheckNotNull(e);
         if (e.Trigger is not { } trigger)
@@ -551,12 +558,12 @@ internal struct RequestState
             throw new ArgumentException($"Request {Id} is already received; a 'received' event only starts a log.", nameof(e));
         }
 
-        if (WellFormed(e) is { } malformed)
+        if (!decided && WellFormed(e) is { } malformed)
         {
             throw Refuse(trigger, $"the event is malformed: {malformed}");
         }
 
-        if (e.RequestId != Id)
+        if (!decided && e.RequestId != Id)
         {
             throw Refuse(trigger, $"the event belongs to request {e.RequestId}");
         }
@@ -582,7 +589,7 @@ internal struct RequestState
             throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
         }
 
-        var reporting = e switch
+        var reporting = decided ? null : e switch
         {
             DepartmentReported r => r.Department,
             DepartmentReportMissed m => m.Department,
