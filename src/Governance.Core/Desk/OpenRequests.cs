@@ -33,15 +33,13 @@ internal sealed class OpenRequests
         }
     }
 
-    /// <summary>The stripe that holds <paramref name="id"/>.</summary>
-    public static int StripeOf(RequestId id) => (id.GetHashCode() >>> 8) & (StripeCount - 1);
-
     public bool TryAdd(RequestId id, DeskSlot slot)
     {
-        var stripe = _stripes[StripeOf(id)];
+        var key = new IndexKey(id);
+        var stripe = _stripes[key.Stripe];
         lock (stripe.Gate)
         {
-            return stripe.Map.TryAdd(id, slot);
+            return stripe.Map.TryAdd(key, slot);
         }
     }
 
@@ -49,39 +47,66 @@ internal sealed class OpenRequests
 
     public bool TryGetValue(RequestId id, out DeskSlot slot)
     {
-        var stripe = _stripes[StripeOf(id)];
+        var key = new IndexKey(id);
+        var stripe = _stripes[key.Stripe];
         lock (stripe.Gate)
         {
-            return stripe.Map.TryGetValue(id, out slot);
+            return stripe.Map.TryGetValue(key, out slot);
         }
     }
 
     public void Remove(RequestId id)
     {
-        var stripe = _stripes[StripeOf(id)];
+        var key = new IndexKey(id);
+        var stripe = _stripes[key.Stripe];
         lock (stripe.Gate)
         {
-            stripe.Map.Remove(id);
+            stripe.Map.Remove(key);
         }
     }
 
-    /// <summary>Looks up <paramref name="id"/> without a stripe lock: only while the caller holds every partition's lock.</summary>
-    public bool Peek(RequestId id, out DeskSlot slot) => _stripes[StripeOf(id)].Map.TryGetValue(id, out slot);
+    /// <summary>Looks up <paramref name="key"/> without a stripe lock: only while the caller holds every partition's lock.</summary>
+    public bool Peek(IndexKey key, out DeskSlot slot) => _stripes[key.Stripe].Map.TryGetValue(key, out slot);
 
     /// <summary>
-    /// Adds to stripe <paramref name="stripe"/> without its lock: only while the caller holds every partition's lock and
-    /// no other thread uses that stripe.
+    /// Adds to the key's stripe without its lock: only while the caller holds every partition's lock and no other thread
+    /// uses that stripe.
     /// </summary>
-    public bool AddInStripe(int stripe, RequestId id, DeskSlot slot) => _stripes[stripe].Map.TryAdd(id, slot);
+    public bool AddInStripe(IndexKey key, DeskSlot slot) => _stripes[key.Stripe].Map.TryAdd(key, slot);
 
-    /// <summary>Removes from stripe <paramref name="stripe"/> without its lock, on the terms of <see cref="AddInStripe"/>.</summary>
-    public void RemoveInStripe(int stripe, RequestId id) => _stripes[stripe].Map.Remove(id);
+    /// <summary>Removes from the key's stripe without its lock, on the terms of <see cref="AddInStripe"/>.</summary>
+    public void RemoveInStripe(IndexKey key) => _stripes[key.Stripe].Map.Remove(key);
 
     private sealed class Stripe
     {
         public readonly Lock Gate = new();
-        public readonly Dictionary<RequestId, DeskSlot> Map = [];
+        public readonly Dictionary<IndexKey, DeskSlot> Map = [];
     }
+}
+
+/// <summary>
+/// An id with its hash, computed once: a batch hashes its ids in order on all cores, and the index's stripes then
+/// place and find them without reading the id's string again (in stripe order those reads are cache misses).
+/// </summary>
+internal readonly struct IndexKey(RequestId id, int hash) : IEquatable<IndexKey>
+{
+    public IndexKey(RequestId id)
+        : this(id, id.GetHashCode())
+    {
+    }
+
+    public RequestId Id { get; } = id;
+
+    public int Hash { get; } = hash;
+
+    /// <summary>The index stripe that holds the key.</summary>
+    public int Stripe => (Hash >>> 8) & (OpenRequests.StripeCount - 1);
+
+    public bool Equals(IndexKey other) => Hash == other.Hash && Id == other.Id;
+
+    public override bool Equals(object? obj) => obj is IndexKey other && Equals(other);
+
+    public override int GetHashCode() => Hash;
 }
 
 /// <summary>Where an open request is held: its partition and its slot there.</summary>

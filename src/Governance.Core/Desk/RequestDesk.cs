@@ -277,6 +277,7 @@ public sealed class RequestDesk
         var decisions = new RoutingDecision[n];
         var policies = new ServiceLevelPolicy[n];
         var partitionOf = new int[n];
+        var keys = new IndexKey[n];
         var failures = new DeskFailure?[n];
         ForEachItem(n, i =>
         {
@@ -292,6 +293,7 @@ public sealed class RequestDesk
                 decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
                 partitionOf[i] = _partitionOfUnit[unit];
                 policies[i] = Policies.PolicyFor(_units[unit], now);
+                keys[i] = new IndexKey(submission.Id);
             }
             catch (ArgumentException e)
             {
@@ -328,8 +330,8 @@ public sealed class RequestDesk
             // earlier in the batch (whatever its partition), keeps its place, and the later item is taken back
             // (it emitted nothing yet), as one by one would have refused it.
             var duplicate = new bool[n];
-            ForEachStripe(n, i => partitionOf[i] >= 0 ? OpenRequests.StripeOf(submissions[i].Id) : -1, (stripe, i) =>
-                duplicate[i] = !_open.AddInStripe(stripe, submissions[i].Id, new DeskSlot(partitionOf[i], slots[i])));
+            ForEachStripe(n, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i =>
+                duplicate[i] = !_open.AddInStripe(keys[i], new DeskSlot(partitionOf[i], slots[i])));
             var refused = 0;
             for (var i = 0; i < n; i++)
             {
@@ -389,7 +391,7 @@ public sealed class RequestDesk
             events.Clear();
             try
             {
-                return ExecuteLocked(partition, where.Slot, command, now, events, closing: null);
+                return ExecuteLocked(partition, where.Slot, command, now, events, inBatch: false).Event;
             }
             finally
             {
@@ -413,6 +415,7 @@ public sealed class RequestDesk
         var now = Clock.GetCurrentInstant();
         var n = commands.Count;
         var targets = new DeskSlot[n];
+        var keys = new IndexKey[n];
         var partitionOf = new int[n];
         var failures = new DeskFailure?[n];
         using (LockAll())
@@ -420,7 +423,8 @@ public sealed class RequestDesk
             ForEachItem(n, i =>
             {
                 var id = commands[i].RequestId;
-                if (_open.Peek(id, out var where))
+                keys[i] = new IndexKey(id);
+                if (_open.Peek(keys[i], out var where))
                 {
                     targets[i] = where;
                     partitionOf[i] = where.Partition;
@@ -435,7 +439,7 @@ public sealed class RequestDesk
 
             // With a sink, each partition keeps its events to put them back in batch order; with none, they are counted.
             var perPartition = new List<RequestEvent>[_partitions.Length];
-            var closedHere = new List<RequestId>[_partitions.Length]; // leave the index after, stripe by stripe
+            var closedHere = new List<int>[_partitions.Length]; // items whose request left: out of the index after, stripe by stripe
             var firstEvent = _hasSink ? new int[n] : null;
             var eventCount = _hasSink ? new int[n] : null;
             var partitionEvents = new int[_partitions.Length];
@@ -460,7 +464,10 @@ public sealed class RequestDesk
                             throw NotOpen(id); // closed by an earlier item of this batch
                         }
 
-                        ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events, closing);
+                        if (ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events, inBatch: true).Closed)
+                        {
+                            closing.Add(i);
+                        }
                     }
                     catch (Exception e) when (e is RequestCommandException or ArgumentException or KeyNotFoundException)
                     {
@@ -478,13 +485,13 @@ public sealed class RequestDesk
                 partitionEvents[partition.Index] = count;
             });
 
-            var closed = new List<RequestId>();
+            var closed = new List<int>();
             foreach (var list in closedHere)
             {
                 closed.AddRange(list ?? []);
             }
 
-            ForEachStripe(closed.Count, i => OpenRequests.StripeOf(closed[i]), (stripe, i) => _open.RemoveInStripe(stripe, closed[i]));
+            ForEachStripe(closed.Count, k => keys[closed[k]].Stripe, k => _open.RemoveInStripe(keys[closed[k]]));
             var total = 0;
             foreach (var count in partitionEvents)
             {
@@ -681,9 +688,10 @@ public sealed class RequestDesk
 
     /// <summary>
     /// Applies a command to the request in <paramref name="slot"/>, under the partition's lock. A request that leaves the
-    /// desk leaves the index at once, or, in a batch, is put in <paramref name="closing"/> for the batch to remove.
+    /// desk leaves the index at once, or, <paramref name="inBatch"/>, when the batch is done with the partitions
+    /// (<c>Closed</c> says it left).
     /// </summary>
-    private RequestEvent ExecuteLocked(DeskPartition partition, int slot, RequestCommand command, Instant now, List<RequestEvent> events, List<RequestId>? closing)
+    private (RequestEvent Event, bool Closed) ExecuteLocked(DeskPartition partition, int slot, RequestCommand command, Instant now, List<RequestEvent> events, bool inBatch)
     {
         Preconditions.CheckNotNull(command);
         ref var request = ref partition[slot];
@@ -709,19 +717,15 @@ public sealed class RequestDesk
 
             var e = request.Execute(command);
             events.Add(e);
-            return e;
+            return (e, request.IsTerminal);
         }
         finally
         {
             if (request.IsTerminal)
             {
-                if (closing is null)
+                if (!inBatch)
                 {
                     _open.Remove(request.Id);
-                }
-                else
-                {
-                    closing.Add(request.Id);
                 }
 
                 partition.Release(slot);
@@ -775,7 +779,7 @@ public sealed class RequestDesk
     /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
     /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel.
     /// </summary>
-    private static void ForEachStripe(int count, Func<int, int> stripeOf, Action<int, int> work)
+    private static void ForEachStripe(int count, Func<int, int> stripeOf, Action<int> work)
     {
         var stripes = new int[count];
         var start = new int[OpenRequests.StripeCount + 1];
@@ -807,7 +811,7 @@ public sealed class RequestDesk
         {
             for (var k = start[s]; k < start[s + 1]; k++)
             {
-                work(s, order[k]);
+                work(order[k]);
             }
         });
     }
