@@ -274,11 +274,12 @@ public sealed class RequestDesk
         Preconditions.CheckNotNull(submissions);
         var now = Clock.GetCurrentInstant();
         var n = submissions.Count;
-        var decisions = new RoutingDecision[n];
-        var policies = new ServiceLevelPolicy[n];
-        var partitionOf = new int[n];
-        var keys = new IndexKey[n];
-        var failures = new DeskFailure?[n];
+        using var arrays = new BatchArrays();
+        var decisions = arrays.Rent<RoutingDecision>(n);
+        var policies = arrays.Rent<ServiceLevelPolicy>(n);
+        var partitionOf = arrays.Rent<int>(n);
+        var keys = arrays.Rent<IndexKey>(n);
+        var failures = arrays.Rent<DeskFailure?>(n);
         ForEachItem(n, i =>
         {
             var submission = submissions[i];
@@ -305,9 +306,9 @@ public sealed class RequestDesk
         using (LockAll())
         {
             var firstSequence = Interlocked.Add(ref _sequence, n) - n + 1;
-            var received = _hasSink ? new RequestEvent?[n] : null; // with no sink nothing keeps the events
-            var slots = new int[n];
-            ForEachPartition(partitionOf, (partition, items) =>
+            var received = _hasSink ? arrays.Rent<RequestEvent?>(n) : null; // with no sink nothing keeps the events
+            var slots = arrays.Rent<int>(n);
+            ForEachPartition(partitionOf, n, arrays, (partition, items) =>
             {
                 foreach (var i in items)
                 {
@@ -329,8 +330,8 @@ public sealed class RequestDesk
             // Index the opened items stripe by stripe, each stripe's items in batch order: an id already open, or
             // earlier in the batch (whatever its partition), keeps its place, and the later item is taken back
             // (it emitted nothing yet), as one by one would have refused it.
-            var duplicate = new bool[n];
-            ForEachStripe(n, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i =>
+            var duplicate = arrays.Rent<bool>(n);
+            ForEachStripe(n, arrays, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i =>
                 duplicate[i] = !_open.AddInStripe(keys[i], new DeskSlot(partitionOf[i], slots[i])));
             var refused = 0;
             for (var i = 0; i < n; i++)
@@ -349,9 +350,9 @@ public sealed class RequestDesk
             if (received is not null && n > refused)
             {
                 var events = new List<RequestEvent>(n - refused);
-                foreach (var e in received)
+                for (var i = 0; i < n; i++)
                 {
-                    if (e is not null)
+                    if (received[i] is { } e)
                     {
                         events.Add(e);
                     }
@@ -360,7 +361,7 @@ public sealed class RequestDesk
                 Emit(events);
             }
 
-            return new DeskBatchResult(n, Collect(failures), n - refused);
+            return new DeskBatchResult(n, Collect(failures, n), n - refused);
         }
     }
 
@@ -414,10 +415,11 @@ public sealed class RequestDesk
         Preconditions.CheckNotNull(commands);
         var now = Clock.GetCurrentInstant();
         var n = commands.Count;
-        var targets = new DeskSlot[n];
-        var keys = new IndexKey[n];
-        var partitionOf = new int[n];
-        var failures = new DeskFailure?[n];
+        using var arrays = new BatchArrays();
+        var targets = arrays.Rent<DeskSlot>(n);
+        var keys = arrays.Rent<IndexKey>(n);
+        var partitionOf = arrays.Rent<int>(n);
+        var failures = arrays.Rent<DeskFailure?>(n);
         using (LockAll())
         {
             ForEachItem(n, i =>
@@ -440,10 +442,10 @@ public sealed class RequestDesk
             // With a sink, each partition keeps its events to put them back in batch order; with none, they are counted.
             var perPartition = new List<RequestEvent>[_partitions.Length];
             var closedHere = new List<int>[_partitions.Length]; // items whose request left: out of the index after, stripe by stripe
-            var firstEvent = _hasSink ? new int[n] : null;
-            var eventCount = _hasSink ? new int[n] : null;
+            var firstEvent = _hasSink ? arrays.Rent<int>(n) : null;
+            var eventCount = _hasSink ? arrays.Rent<int>(n) : null;
             var partitionEvents = new int[_partitions.Length];
-            ForEachPartition(partitionOf, (partition, items) =>
+            ForEachPartition(partitionOf, n, arrays, (partition, items) =>
             {
                 var events = _hasSink ? perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2) : partition.Scratch;
                 var closing = closedHere[partition.Index] = [];
@@ -491,7 +493,7 @@ public sealed class RequestDesk
                 closed.AddRange(list ?? []);
             }
 
-            ForEachStripe(closed.Count, k => keys[closed[k]].Stripe, k => _open.RemoveInStripe(keys[closed[k]]));
+            ForEachStripe(closed.Count, arrays, k => keys[closed[k]].Stripe, k => _open.RemoveInStripe(keys[closed[k]]));
             var total = 0;
             foreach (var count in partitionEvents)
             {
@@ -514,7 +516,7 @@ public sealed class RequestDesk
                 Emit(ordered);
             }
 
-            return new DeskBatchResult(n, Collect(failures), total);
+            return new DeskBatchResult(n, Collect(failures, n), total);
         }
     }
 
@@ -739,15 +741,15 @@ public sealed class RequestDesk
     }
 
     /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
-    private void ForEachPartition(int[] partitionOf, Action<DeskPartition, ArraySegment<int>> work)
+    private void ForEachPartition(int[] partitionOf, int n, BatchArrays arrays, Action<DeskPartition, ArraySegment<int>> work)
     {
         // A counting sort: one array of item indexes, grouped by partition, in batch order within each.
         var start = new int[_partitions.Length + 1];
-        foreach (var p in partitionOf)
+        for (var i = 0; i < n; i++)
         {
-            if (p >= 0)
+            if (partitionOf[i] >= 0)
             {
-                start[p + 1]++;
+                start[partitionOf[i] + 1]++;
             }
         }
 
@@ -756,9 +758,9 @@ public sealed class RequestDesk
             start[p + 1] += start[p];
         }
 
-        var order = new int[start[^1]];
+        var order = arrays.Rent<int>(start[^1]);
         var next = start[..^1];
-        for (var i = 0; i < partitionOf.Length; i++)
+        for (var i = 0; i < n; i++)
         {
             if (partitionOf[i] is var p and >= 0)
             {
@@ -779,14 +781,14 @@ public sealed class RequestDesk
     /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
     /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel.
     /// </summary>
-    private static void ForEachStripe(int count, Func<int, int> stripeOf, Action<int> work)
+    private static void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work)
     {
-        var stripes = new int[count];
+        var stripes = arrays.Rent<int>(count);
         var start = new int[OpenRequests.StripeCount + 1];
         ForEachItem(count, i => stripes[i] = stripeOf(i));
-        foreach (var s in stripes)
+        for (var i = 0; i < count; i++)
         {
-            if (s >= 0)
+            if (stripes[i] is var s and >= 0)
             {
                 start[s + 1]++;
             }
@@ -797,7 +799,7 @@ public sealed class RequestDesk
             start[s + 1] += start[s];
         }
 
-        var order = new int[start[^1]];
+        var order = arrays.Rent<int>(start[^1]);
         var next = start[..^1];
         for (var i = 0; i < count; i++)
         {
@@ -874,7 +876,45 @@ public sealed class RequestDesk
         });
     }
 
-    private static DeskFailure[] Collect(DeskFailure?[] failures) => [.. failures.Where(f => f is not null).Select(f => f!)];
+    private static DeskFailure[] Collect(DeskFailure?[] failures, int n)
+    {
+        var found = new List<DeskFailure>();
+        for (var i = 0; i < n; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                found.Add(failure);
+            }
+        }
+
+        return [.. found];
+    }
+
+    /// <summary>
+    /// The arrays one batch borrows from the shared pools, cleared like new ones, and gives back (cleared of references)
+    /// when it ends: a day's batch would otherwise put several large arrays on the large-object heap per call, and those
+    /// set off full collections.
+    /// </summary>
+    private sealed class BatchArrays : IDisposable
+    {
+        private readonly List<Action> _returns = [];
+
+        public T[] Rent<T>(int length)
+        {
+            var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
+            Array.Clear(array, 0, length);
+            _returns.Add(() => System.Buffers.ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
+            return array;
+        }
+
+        public void Dispose()
+        {
+            foreach (var giveBack in _returns)
+            {
+                giveBack();
+            }
+        }
+    }
 
     private static ArgumentException Duplicate(RequestId id) =>
         new($"Request {id} is already open at the desk; ids are unique among open requests.", "submission");
