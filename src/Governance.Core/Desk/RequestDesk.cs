@@ -41,6 +41,7 @@ public sealed class RequestDesk
     private readonly IRequestEventSink _sink;
     private readonly bool _hasSink; // false for the null sink: no event lists are made for it
     private readonly Lock _sinkGate = new();
+    private readonly Func<RequestSubmission, PartyMemberId?> _liaisonOf; // the receipt names the liaison of what comes by the household network
     private long _sequence; // orders receipts (and timer ties); items refused in a batch still use up their number
     private Instant _advancedTo = Instant.MinValue;
 
@@ -60,6 +61,7 @@ public sealed class RequestDesk
         Clock = Preconditions.CheckNotNull(clock);
         _sink = sink ?? NullRequestEventSink.Instance;
         _hasSink = _sink is not NullRequestEventSink;
+        _liaisonOf = submission => submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null;
         _chart = router.Chart;
         var units = _chart.Units;
         _units = [.. units];
@@ -248,7 +250,7 @@ public sealed class RequestDesk
         var policy = Policies.PolicyFor(_units[unit], now);
         lock (partition.Gate)
         {
-            var received = OpenInSlot(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), out var slot);
+            var received = OpenInSlot(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), makeEvent: true, out var slot)!;
             if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
             {
                 Unopen(partition, slot);
@@ -314,7 +316,7 @@ public sealed class RequestDesk
                 {
                     try
                     {
-                        var e = OpenInSlot(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, out slots[i]);
+                        var e = OpenInSlot(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, makeEvent: _hasSink, out slots[i]);
                         received?[i] = e;
                     }
                     catch (ArgumentException e)
@@ -655,19 +657,19 @@ public sealed class RequestDesk
 
     /// <summary>
     /// Opens a submission in a free slot of <paramref name="partition"/>, with its timers, but not yet in the index (the
-    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). On a refusal the slot goes
+    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). The receipt event is made
+    /// only when <paramref name="makeEvent"/>: a batch with no sink has nobody to give it to. On a refusal the slot goes
     /// back and nothing changes.
     /// </summary>
-    private RequestReceived OpenInSlot(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
-        Instant now, long sequence, out int slot)
+    private RequestReceived? OpenInSlot(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
+        Instant now, long sequence, bool makeEvent, out int slot)
     {
         slot = partition.Take();
-        RequestReceived received;
+        RequestReceived? received;
         try
         {
             received = RequestState.ReceiveAtDesk(ref partition[slot], submission, decision.Owner, decision.Handler, decision.Category,
-                decision.CategoryClass, submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null, now, policy,
-                partition.DeadlinesFor(policy, decision.CategoryClass, now));
+                decision.CategoryClass, makeEvent ? _liaisonOf : null, now, policy, partition.DeadlinesFor(policy, decision.CategoryClass, now));
         }
         catch
         {

@@ -60,43 +60,52 @@ internal struct RequestState
     private Parts _parts;
 
     internal RequestState(RequestReceived received, ServiceLevelPolicy policy, bool keepHistory)
+        : this(received.RequestId, received.Channel, received.Category, received.CategoryClass, received.Location, received.Contact,
+            received.Text, received.TicketNumber, received.At, received.Owner, received.Handler, received.Deadlines, policy)
     {
-        Policy = policy;
-        Id = received.RequestId;
-        _channel = (byte)received.Channel;
-        Category = received.Category;
-        _categoryClass = (byte)received.CategoryClass;
-        _unit = received.Location.Unit;
-        if (received.Location.Household is { } household)
-        {
-            (_household, _parts) = (household, _parts | Parts.Household);
-        }
-
-        if (received.Contact.Name is { } name)
-        {
-            (_contactName, _parts) = (name, _parts | Parts.ContactName);
-        }
-
-        if (received.Contact.Phone is { } phone)
-        {
-            (_contactPhone, _parts) = (phone, _parts | Parts.ContactPhone);
-        }
-
-        Text = received.Text;
-        TicketNumber = received.TicketNumber;
-        ReceivedAt = received.At;
-        Preconditions.CheckArgument(Fits(received.Deadlines), nameof(received),
-            "The deadlines are more than 200 years from the receipt; a request's instants must lie within 200 years of it.");
-        (_ownerKind, _ownerId) = ((byte)received.Owner.Kind, received.Owner.Id);
-        (_handlerKind, _handlerId) = ((byte)received.Handler.Kind, received.Handler.Id);
-        Deadlines = received.Deadlines;
-        Status = RequestStatus.Received;
-        LastEventAt = received.At;
         if (keepHistory)
         {
             // The history lives in the side object; a request held by the desk keeps none (its events go to the sink).
             _progress = new RequestProgress { History = new List<RequestEvent>(capacity: 8) { received } };
         }
+    }
+
+    /// <summary>The state a 'received' event with these fields starts (the desk opens a request this way when nothing keeps the event).</summary>
+    private RequestState(RequestId id, Channel channel, CategoryCode category, CategoryClass categoryClass, RequestLocation location,
+        ResidentContact contact, string text, string? ticketNumber, Instant at, Agency owner, Agency handler, RequestDeadlines deadlines,
+        ServiceLevelPolicy policy)
+    {
+        Policy = policy;
+        Id = id;
+        _channel = (byte)channel;
+        Category = category;
+        _categoryClass = (byte)categoryClass;
+        _unit = location.Unit;
+        if (location.Household is { } household)
+        {
+            (_household, _parts) = (household, _parts | Parts.Household);
+        }
+
+        if (contact.Name is { } name)
+        {
+            (_contactName, _parts) = (name, _parts | Parts.ContactName);
+        }
+
+        if (contact.Phone is { } phone)
+        {
+            (_contactPhone, _parts) = (phone, _parts | Parts.ContactPhone);
+        }
+
+        Text = text;
+        TicketNumber = ticketNumber;
+        ReceivedAt = at;
+        Preconditions.CheckArgument(Fits(deadlines), "received",
+            "The deadlines are more than 200 years from the receipt; a request's instants must lie within 200 years of it.");
+        (_ownerKind, _ownerId) = ((byte)owner.Kind, owner.Id);
+        (_handlerKind, _handlerId) = ((byte)handler.Kind, handler.Id);
+        Deadlines = deadlines;
+        Status = RequestStatus.Received;
+        LastEventAt = at;
     }
 
     // Kept by the desk that holds this request (Governance.Core.Desk); unused elsewhere.
@@ -294,17 +303,28 @@ internal struct RequestState
     /// <summary>
     /// Receives a submission routed by the desk into <paramref name="slot"/>: the category and class come from the
     /// routing decision, <paramref name="deadlines"/> are <paramref name="policy"/>'s for them at <paramref name="at"/>
-    /// (the desk reuses them across a batch), and the request keeps no history (its events go to the desk's sink). The slot is written only
-    /// when the submission is accepted.
+    /// (the desk reuses them across a batch), and the request keeps no history (its events go to the desk's sink). The
+    /// slot is written only when the submission is accepted. The receipt event is made only when
+    /// <paramref name="liaison"/> is given (a function, since finding the liaison costs a lookup): with no sink to keep
+    /// it, a batch skips it.
     /// </summary>
+    /// <returns>The receipt, or null when none was asked for.</returns>
     /// <exception cref="ArgumentException">The submission has an empty id or an undefined channel.</exception>
-    internal static RequestReceived ReceiveAtDesk(ref RequestState slot, RequestSubmission submission, Agency owner, Agency handler,
-        CategoryCode category, CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy, RequestDeadlines deadlines)
+    internal static RequestReceived? ReceiveAtDesk(ref RequestState slot, RequestSubmission submission, Agency owner, Agency handler,
+        CategoryCode category, CategoryClass categoryClass, Func<RequestSubmission, PartyMemberId?>? liaison, Instant at, ServiceLevelPolicy policy,
+        RequestDeadlines deadlines)
     {
         CheckSubmission(submission);
+        if (liaison is null)
+        {
+            slot = new RequestState(submission.Id, submission.Channel, category, categoryClass, submission.Location, submission.Contact,
+                submission.Text ?? string.Empty, submission.TicketNumber, at, owner, handler, deadlines, policy);
+            return null;
+        }
+
         var received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
-            deadlines, submission.TicketNumber, liaison);
+            deadlines, submission.TicketNumber, liaison(submission));
         slot = new RequestState(received, policy, keepHistory: false);
         return received;
     }
