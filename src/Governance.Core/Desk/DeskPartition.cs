@@ -105,6 +105,9 @@ internal sealed class DeskPartition(int index, Router router)
         return slot;
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more requests' timers at once, rather than by repeated doubling.</summary>
+    public void Reserve(int count) => _timers.EnsureCapacity(_timers.Count + count);
+
     /// <summary>Clears <paramref name="slot"/> and frees it for the next request: its request left the desk (or never came).</summary>
     public void Release(int slot)
     {

@@ -74,6 +74,13 @@ internal sealed class OpenRequests
     /// </summary>
     public bool AddInStripe(IndexKey key, DeskSlot slot) => _stripes[key.Stripe].Map.TryAdd(key, slot);
 
+    /// <summary>Makes room in <paramref name="stripe"/> for <paramref name="count"/> more entries, on the terms of <see cref="AddInStripe"/>.</summary>
+    public void ReserveInStripe(int stripe, int count)
+    {
+        var map = _stripes[stripe].Map;
+        map.EnsureCapacity(map.Count + count);
+    }
+
     /// <summary>Removes from the key's stripe without its lock, on the terms of <see cref="AddInStripe"/>.</summary>
     public void RemoveInStripe(IndexKey key) => _stripes[key.Stripe].Map.Remove(key);
 

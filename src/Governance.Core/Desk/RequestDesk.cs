@@ -312,6 +312,7 @@ public sealed class RequestDesk
             var slots = arrays.Rent<int>(n);
             ForEachPartition(partitionOf, n, arrays, (partition, items) =>
             {
+                partition.Reserve(items.Count);
                 foreach (var i in items)
                 {
                     try
@@ -334,7 +335,7 @@ public sealed class RequestDesk
             // (it emitted nothing yet), as one by one would have refused it.
             var duplicate = arrays.Rent<bool>(n);
             ForEachStripe(n, arrays, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i =>
-                duplicate[i] = !_open.AddInStripe(keys[i], new DeskSlot(partitionOf[i], slots[i])));
+                duplicate[i] = !_open.AddInStripe(keys[i], new DeskSlot(partitionOf[i], slots[i])), _open.ReserveInStripe);
             var refused = 0;
             for (var i = 0; i < n; i++)
             {
@@ -781,9 +782,10 @@ public sealed class RequestDesk
 
     /// <summary>
     /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
-    /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel.
+    /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel;
+    /// <paramref name="reserve"/> hears first how many items each stripe gets.
     /// </summary>
-    private static void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work)
+    private static void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work, Action<int, int>? reserve = null)
     {
         var stripes = arrays.Rent<int>(count);
         var start = new int[OpenRequests.StripeCount + 1];
@@ -813,6 +815,7 @@ public sealed class RequestDesk
 
         Parallel.For(0, OpenRequests.StripeCount, ParallelChunk(count), s =>
         {
+            reserve?.Invoke(s, start[s + 1] - start[s]);
             for (var k = start[s]; k < start[s + 1]; k++)
             {
                 work(order[k]);
@@ -894,15 +897,23 @@ public sealed class RequestDesk
 
     /// <summary>
     /// The arrays one batch borrows from the shared pools, cleared like new ones, and gives back (cleared of references)
-    /// when it ends: a day's batch would otherwise put several large arrays on the large-object heap per call, and those
-    /// set off full collections.
+    /// when it ends: a batch would otherwise put several large arrays on the large-object heap per call, and those set
+    /// off full collections. Batches over 65,536 items allocate theirs: beside their work the cost is small, and the
+    /// pool would keep a million-item batch's arrays (about 100 bytes per item) after it.
     /// </summary>
     private sealed class BatchArrays : IDisposable
     {
+        private const int MaxPooled = 1 << 16;
+
         private readonly List<Action> _returns = [];
 
         public T[] Rent<T>(int length)
         {
+            if (length > MaxPooled)
+            {
+                return new T[length]; // a huge batch's arrays are a small cost beside its work, and the pool would keep them
+            }
+
             var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
             Array.Clear(array, 0, length);
             _returns.Add(() => System.Buffers.ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
