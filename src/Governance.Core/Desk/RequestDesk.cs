@@ -746,31 +746,7 @@ public sealed class RequestDesk
     /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
     private void ForEachPartition(int[] partitionOf, int n, BatchArrays arrays, Action<DeskPartition, ArraySegment<int>> work)
     {
-        // A counting sort: one array of item indexes, grouped by partition, in batch order within each.
-        var start = new int[_partitions.Length + 1];
-        for (var i = 0; i < n; i++)
-        {
-            if (partitionOf[i] >= 0)
-            {
-                start[partitionOf[i] + 1]++;
-            }
-        }
-
-        for (var p = 0; p < _partitions.Length; p++)
-        {
-            start[p + 1] += start[p];
-        }
-
-        var order = arrays.Rent<int>(start[^1]);
-        var next = start[..^1];
-        for (var i = 0; i < n; i++)
-        {
-            if (partitionOf[i] is var p and >= 0)
-            {
-                order[next[p]++] = i;
-            }
-        }
-
+        var (start, order) = Group(partitionOf, n, _partitions.Length, arrays);
         Parallel.For(0, _partitions.Length, p =>
         {
             if (start[p + 1] > start[p])
@@ -788,31 +764,8 @@ public sealed class RequestDesk
     private static void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work, Action<int, int>? reserve = null)
     {
         var stripes = arrays.Rent<int>(count);
-        var start = new int[OpenRequests.StripeCount + 1];
         ForEachItem(count, i => stripes[i] = stripeOf(i));
-        for (var i = 0; i < count; i++)
-        {
-            if (stripes[i] is var s and >= 0)
-            {
-                start[s + 1]++;
-            }
-        }
-
-        for (var s = 0; s < OpenRequests.StripeCount; s++)
-        {
-            start[s + 1] += start[s];
-        }
-
-        var order = arrays.Rent<int>(start[^1]);
-        var next = start[..^1];
-        for (var i = 0; i < count; i++)
-        {
-            if (stripes[i] is var s and >= 0)
-            {
-                order[next[s]++] = i;
-            }
-        }
-
+        var (start, order) = Group(stripes, count, OpenRequests.StripeCount, arrays);
         Parallel.For(0, OpenRequests.StripeCount, ParallelChunk(count), s =>
         {
             reserve?.Invoke(s, start[s + 1] - start[s]);
@@ -821,6 +774,39 @@ public sealed class RequestDesk
                 work(order[k]);
             }
         });
+    }
+
+    /// <summary>
+    /// A counting sort of items 0 to <paramref name="n"/> - 1 by <paramref name="groupOf"/> (-1: left out): group
+    /// <c>g</c>'s items are <c>order[start[g]..start[g + 1]]</c>, in item order.
+    /// </summary>
+    private static (int[] Start, int[] Order) Group(int[] groupOf, int n, int groups, BatchArrays arrays)
+    {
+        var start = new int[groups + 1];
+        for (var i = 0; i < n; i++)
+        {
+            if (groupOf[i] >= 0)
+            {
+                start[groupOf[i] + 1]++;
+            }
+        }
+
+        for (var g = 0; g < groups; g++)
+        {
+            start[g + 1] += start[g];
+        }
+
+        var order = arrays.Rent<int>(start[^1]);
+        var next = start[..^1];
+        for (var i = 0; i < n; i++)
+        {
+            if (groupOf[i] is var g and >= 0)
+            {
+                order[next[g]++] = i;
+            }
+        }
+
+        return (start, order);
     }
 
     private long Sum(Func<DeskPartition, long> count)
