@@ -13,9 +13,10 @@ namespace Governance.Core.Desk;
 /// (<see cref="TryAdd"/>, <see cref="TryGetValue"/>, <see cref="Remove"/>): a stripe's lock is taken alone or inside a
 /// partition's lock, never the other way round, and never two at once, so it cannot deadlock with the desk's locks.</para>
 /// <para>A batch holds every partition's lock, so nobody else can change the index; it then reads without stripe locks
-/// (<see cref="Peek"/>) and changes it stripe by stripe, each stripe on one thread (<see cref="AddInStripe"/>,
-/// <see cref="RemoveInStripe"/>): on two cores, taking a lock or counting with an interlocked add moves a cache line
-/// between the cores every time, which cost more than the dictionary work itself.</para>
+/// (<see cref="Peek"/>) and changes it stripe by stripe, each stripe on one thread holding that stripe's lock once for
+/// all its items (<see cref="AddInStripe"/>, <see cref="RemoveInStripe"/>), since a single command looks its request up
+/// before it takes its partition's lock. On two cores, taking a lock per item or counting with an interlocked add moves
+/// a cache line between the cores every time, which cost more than the dictionary work itself.</para>
 /// </remarks>
 internal sealed class OpenRequests
 {
@@ -65,12 +66,15 @@ internal sealed class OpenRequests
         }
     }
 
+    /// <summary>The lock of stripe <paramref name="stripe"/>, for a batch to hold while it changes that stripe.</summary>
+    public Lock GateOf(int stripe) => _stripes[stripe].Gate;
+
     /// <summary>Looks up <paramref name="key"/> without a stripe lock: only while the caller holds every partition's lock.</summary>
     public bool Peek(IndexKey key, out DeskSlot slot) => _stripes[key.Stripe].Map.TryGetValue(key, out slot);
 
     /// <summary>
-    /// Adds to the key's stripe without its lock: only while the caller holds every partition's lock and no other thread
-    /// uses that stripe.
+    /// Adds to the key's stripe: only while the caller holds every partition's lock and the stripe's lock
+    /// (<see cref="GateOf"/>).
     /// </summary>
     public bool AddInStripe(IndexKey key, DeskSlot slot) => _stripes[key.Stripe].Map.TryAdd(key, slot);
 
@@ -81,7 +85,7 @@ internal sealed class OpenRequests
         map.EnsureCapacity(map.Count + count);
     }
 
-    /// <summary>Removes from the key's stripe without its lock, on the terms of <see cref="AddInStripe"/>.</summary>
+    /// <summary>Removes from the key's stripe, on the terms of <see cref="AddInStripe"/>.</summary>
     public void RemoveInStripe(IndexKey key) => _stripes[key.Stripe].Map.Remove(key);
 
     private sealed class Stripe

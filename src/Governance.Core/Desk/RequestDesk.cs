@@ -758,20 +758,29 @@ public sealed class RequestDesk
 
     /// <summary>
     /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
-    /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread, stripes in parallel;
-    /// <paramref name="reserve"/> hears first how many items each stripe gets.
+    /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread under the stripe's lock,
+    /// stripes in parallel; <paramref name="reserve"/> hears first how many items each stripe gets.
     /// </summary>
-    private static void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work, Action<int, int>? reserve = null)
+    private void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work, Action<int, int>? reserve = null)
     {
         var stripes = arrays.Rent<int>(count);
         ForEachItem(count, i => stripes[i] = stripeOf(i));
         var (start, order) = Group(stripes, count, OpenRequests.StripeCount, arrays);
         Parallel.For(0, OpenRequests.StripeCount, ParallelChunk(count), s =>
         {
-            reserve?.Invoke(s, start[s + 1] - start[s]);
-            for (var k = start[s]; k < start[s + 1]; k++)
+            if (start[s + 1] == start[s])
             {
-                work(order[k]);
+                return;
+            }
+
+            // Once per stripe, not per item: a single command's lookup takes the stripe lock before its partition's.
+            lock (_open.GateOf(s))
+            {
+                reserve?.Invoke(s, start[s + 1] - start[s]);
+                for (var k = start[s]; k < start[s + 1]; k++)
+                {
+                    work(order[k]);
+                }
             }
         });
     }

@@ -160,6 +160,56 @@ public sealed class DeskLargeBatchTests
         }
     }
 
+    [Fact]
+    public async Task Single_calls_on_other_threads_run_safely_beside_large_batches_and_every_request_keeps_a_valid_history()
+    {
+        // Thread A runs whole days in batches large enough to use every core and the index's stripe passes; threads B
+        // and C meanwhile submit, look up and close their own requests one call at a time.
+        var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var at = clock.GetCurrentInstant();
+        var chart = DeskFixture.Chart;
+        var category = DeskFixture.Router.Catalogue.Categories[0].Code;
+        RequestSubmission SubmissionFor(string id, int n)
+        {
+            var household = chart.Households[(n * 7919) % chart.Households.Length];
+            return new RequestSubmission(new RequestId(id), Channel.Hotline12345, category, CategoryClass.Ordinary,
+                new RequestLocation(chart.BuildingOf(household).Id, household.Id), ResidentContact.None, "诉求");
+        }
+
+        void Batches()
+        {
+            for (var round = 0; round < 3; round++)
+            {
+                var batch = Enumerable.Range(0, 5_000).Select(i => SubmissionFor($"a-{round}-{i}", i)).ToArray();
+                Assert.Empty(desk.SubmitBatch(batch).Failures);
+                var receipts = batch.Select(b => desk.TryGet(b.Id, out var r) ? r : throw new InvalidOperationException($"{b.Id} is not open")).ToArray();
+                Assert.Empty(desk.ExecuteBatch([.. receipts.Select(r => new DeskCommand(r.Id, new AcceptRequest(r.Handler, at)))]).Failures);
+                Assert.Empty(desk.ExecuteBatch([.. receipts.Select(r => new DeskCommand(r.Id, new ResolveRequest(r.Handler, at, "已处理")))]).Failures);
+                Assert.Empty(desk.ExecuteBatch([.. receipts.Select(r => new DeskCommand(r.Id, new CallBackResident(r.Owner, at, Satisfaction.Satisfied, string.Empty)))]).Failures);
+            }
+        }
+
+        void OneByOne(string prefix)
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                var received = desk.Submit(SubmissionFor($"{prefix}-{i}", i + 11));
+                Assert.True(desk.TryGet(received.RequestId, out _));
+                desk.Execute(received.RequestId, new AcceptRequest(received.Handler, at));
+                desk.Execute(received.RequestId, new ResolveRequest(received.Handler, at, "已处理"));
+                desk.Execute(received.RequestId, new CallBackResident(received.Owner, at, Satisfaction.Satisfied, string.Empty));
+                Assert.False(desk.TryGet(received.RequestId, out _));
+            }
+        }
+
+        await Task.WhenAll(Task.Run(Batches), Task.Run(() => OneByOne("b")), Task.Run(() => OneByOne("c")));
+
+        Assert.Equal((19_000L, 19_000L, 0), (desk.ReceivedCount, desk.ClosedCount, desk.OpenCount));
+        var histories = sink.Events.GroupBy(e => e.RequestId).ToArray();
+        Assert.Equal(19_000, histories.Length);
+        Assert.All(histories, h => Assert.Equal(RequestStatus.Closed, Request.Replay(h, ServiceLevelPolicy.Default).Status));
+    }
+
     /// <summary>DeskRequest holds a list, so records compare it by reference; this compares its items.</summary>
     private sealed class DeskRequestComparer : IEqualityComparer<DeskRequest>
     {
