@@ -71,8 +71,6 @@ internal sealed class DeskPartition(int index, Router router)
     /// <summary>Entries in the timer queue, live or stale.</summary>
     public int TimerEntries => _timers.Count;
 
-    /// <summary>Slots handed out so far: every open request's slot is below this.</summary>
-    public int HighWater => _highWater;
 
     /// <summary>The slot's request, by reference: never copy it.</summary>
     public ref RequestState this[int slot]
@@ -93,8 +91,17 @@ internal sealed class DeskPartition(int index, Router router)
     /// <summary>True when <paramref name="slot"/> holds the open request <paramref name="id"/>.</summary>
     public bool Holds(int slot, RequestId id) => slot < _highWater && this[slot].Id == id;
 
-    /// <summary>True when <paramref name="slot"/> holds an open request.</summary>
-    public bool IsOccupied(int slot) => this[slot].Id.Value is not null;
+    /// <summary>The slots that hold an open request, in slot order (for queries and restores, not the hot path).</summary>
+    public IEnumerable<int> OccupiedSlots()
+    {
+        for (var slot = 0; slot < _highWater; slot++)
+        {
+            if (this[slot].Id.Value is not null)
+            {
+                yield return slot;
+            }
+        }
+    }
 
     /// <summary>A free slot, cleared; <see cref="Open"/> counts it. Give it back with <see cref="Release"/>.</summary>
     public int Take()

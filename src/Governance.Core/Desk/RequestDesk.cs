@@ -41,7 +41,6 @@ public sealed class RequestDesk
     private readonly IRequestEventSink _sink;
     private readonly bool _hasSink; // false for the null sink: no event lists are made for it
     private readonly Lock _sinkGate = new();
-    private readonly Func<RequestSubmission, PartyMemberId?> _liaisonOf; // the receipt names the liaison of what comes by the household network
     private long _sequence; // orders receipts (and timer ties); items refused in a batch still use up their number
     private Instant _advancedTo = Instant.MinValue;
 
@@ -61,7 +60,6 @@ public sealed class RequestDesk
         Clock = Preconditions.CheckNotNull(clock);
         _sink = sink ?? NullRequestEventSink.Instance;
         _hasSink = _sink is not NullRequestEventSink;
-        _liaisonOf = submission => submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null;
         _chart = router.Chart;
         var units = _chart.Units;
         _units = [.. units];
@@ -183,12 +181,9 @@ public sealed class RequestDesk
 
         foreach (var partition in desk._partitions)
         {
-            for (var slot = 0; slot < partition.HighWater; slot++)
+            foreach (var slot in partition.OccupiedSlots())
             {
-                if (partition.IsOccupied(slot))
-                {
-                    partition.Schedule(slot);
-                }
+                partition.Schedule(slot);
             }
         }
 
@@ -248,6 +243,7 @@ public sealed class RequestDesk
         var decision = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
         var partition = _partitions[_partitionOfUnit[unit]];
         var policy = Policies.PolicyFor(_units[unit], now);
+        RequestState.CheckSubmission(submission);
         lock (partition.Gate)
         {
             var received = OpenInSlot(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), makeEvent: true, out var slot)!;
@@ -620,9 +616,9 @@ public sealed class RequestDesk
             var found = new List<(long Sequence, DeskRequest Request)>();
             foreach (var partition in _partitions)
             {
-                for (var slot = 0; slot < partition.HighWater; slot++)
+                foreach (var slot in partition.OccupiedSlots())
                 {
-                    if (partition.IsOccupied(slot) && Matches(ref partition[slot], query, within))
+                    if (Matches(ref partition[slot], query, within))
                     {
                         found.Add((partition[slot].DeskSequence, DeskRequest.Of(ref partition[slot])));
                     }
@@ -658,25 +654,30 @@ public sealed class RequestDesk
 
     /// <summary>
     /// Opens a submission in a free slot of <paramref name="partition"/>, with its timers, but not yet in the index (the
-    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). The receipt event is made
-    /// only when <paramref name="makeEvent"/>: a batch with no sink has nobody to give it to. On a refusal the slot goes
-    /// back and nothing changes.
+    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). The caller has checked the
+    /// submission. The receipt event (naming the liaison, for the household network) is made only when
+    /// <paramref name="makeEvent"/>: a batch with no sink has nobody to give it to. On a refusal the slot goes back and
+    /// nothing changes.
     /// </summary>
     private RequestReceived? OpenInSlot(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
         Instant now, long sequence, bool makeEvent, out int slot)
     {
+        var deadlines = partition.DeadlinesFor(policy, decision.CategoryClass, now);
+        RequestReceived? received = null;
+        RequestState state;
+        if (makeEvent)
+        {
+            var liaison = submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null;
+            received = RequestState.ReceiveAtDesk(out state, submission, decision.Owner, decision.Handler, decision.Category,
+                decision.CategoryClass, liaison, now, policy, deadlines);
+        }
+        else
+        {
+            state = RequestState.OpenAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass, now, policy, deadlines);
+        }
+
         slot = partition.Take();
-        RequestReceived? received;
-        try
-        {
-            received = RequestState.ReceiveAtDesk(ref partition[slot], submission, decision.Owner, decision.Handler, decision.Category,
-                decision.CategoryClass, makeEvent ? _liaisonOf : null, now, policy, partition.DeadlinesFor(policy, decision.CategoryClass, now));
-        }
-        catch
-        {
-            partition.Release(slot);
-            throw;
-        }
+        partition[slot] = state;
 
         partition[slot].DeskSequence = sequence;
         partition.Received++;

@@ -301,35 +301,32 @@ internal struct RequestState
             : null;
 
     /// <summary>
-    /// Receives a submission routed by the desk into <paramref name="slot"/>: the category and class come from the
-    /// routing decision, <paramref name="deadlines"/> are <paramref name="policy"/>'s for them at <paramref name="at"/>
-    /// (the desk reuses them across a batch), and the request keeps no history (its events go to the desk's sink). The
-    /// slot is written only when the submission is accepted. The receipt event is made only when
-    /// <paramref name="liaison"/> is given (a function, since finding the liaison costs a lookup): with no sink to keep
-    /// it, a batch skips it.
+    /// Receives a submission routed by the desk: the category and class come from the routing decision,
+    /// <paramref name="deadlines"/> are <paramref name="policy"/>'s for them at <paramref name="at"/> (the desk reuses
+    /// them across a batch), and the request keeps no history (its events go to the desk's sink). The caller has checked
+    /// the submission (<see cref="CheckSubmission"/>).
     /// </summary>
-    /// <returns>The receipt, or null when none was asked for.</returns>
-    /// <exception cref="ArgumentException">The submission has an empty id or an undefined channel.</exception>
-    internal static RequestReceived? ReceiveAtDesk(ref RequestState slot, RequestSubmission submission, Agency owner, Agency handler,
-        CategoryCode category, CategoryClass categoryClass, Func<RequestSubmission, PartyMemberId?>? liaison, Instant at, ServiceLevelPolicy policy,
-        RequestDeadlines deadlines)
+    /// <returns>The receipt, and the state it starts, for the desk's slot.</returns>
+    internal static RequestReceived ReceiveAtDesk(out RequestState state, RequestSubmission submission, Agency owner, Agency handler,
+        CategoryCode category, CategoryClass categoryClass, PartyMemberId? liaison, Instant at, ServiceLevelPolicy policy, RequestDeadlines deadlines)
     {
-        CheckSubmission(submission);
-        if (liaison is null)
-        {
-            slot = new RequestState(submission.Id, submission.Channel, category, categoryClass, submission.Location, submission.Contact,
-                submission.Text ?? string.Empty, submission.TicketNumber, at, owner, handler, deadlines, policy);
-            return null;
-        }
-
         var received = new RequestReceived(submission.Id, at, submission.Channel, category, categoryClass,
             submission.Location, submission.Contact, submission.Text ?? string.Empty, owner, handler,
-            deadlines, submission.TicketNumber, liaison(submission));
-        slot = new RequestState(received, policy, keepHistory: false);
+            deadlines, submission.TicketNumber, liaison);
+        state = new RequestState(received, policy, keepHistory: false);
         return received;
     }
 
-    /// <summary>What <see cref="ReceiveAtDesk"/> checks of the submission itself.</summary>
+    /// <summary>
+    /// The state <see cref="ReceiveAtDesk"/> starts, without making the receipt: a batch with no sink has nobody to
+    /// give it to. The caller has checked the submission.
+    /// </summary>
+    internal static RequestState OpenAtDesk(RequestSubmission submission, Agency owner, Agency handler, CategoryCode category,
+        CategoryClass categoryClass, Instant at, ServiceLevelPolicy policy, RequestDeadlines deadlines) =>
+        new(submission.Id, submission.Channel, category, categoryClass, submission.Location, submission.Contact,
+            submission.Text ?? string.Empty, submission.TicketNumber, at, owner, handler, deadlines, policy);
+
+    /// <summary>What the desk checks of a submission itself before it opens it (<see cref="ReceiveAtDesk"/>, <see cref="OpenAtDesk"/>).</summary>
     /// <exception cref="ArgumentException">The submission has an empty id or an undefined channel.</exception>
     internal static void CheckSubmission(RequestSubmission submission)
     {
