@@ -20,6 +20,8 @@ internal static class DeskPhases
         var morning = Instant.FromUtc(2023, 3, 1, 1, 0);
         var (submissions, accepts, resolves, callBacks) = DeskWorkload.Create(router, count, morning, seed: 12345);
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("DESK_PHASES_ROUNDS"), out var r) ? r : 3;
+        var best = new double[5]; // submit, accept, resolve, call back, whole day: the fastest of the rounds after the first (on a shared host the fastest is the least disturbed)
+        Array.Fill(best, double.MaxValue);
         for (var round = 0; round < rounds; round++)
         {
             var clock = new SettableClock(morning);
@@ -46,11 +48,25 @@ internal static class DeskPhases
             clock.Now = morning + Duration.FromHours(6);
             Execute(desk, callBacks, sequential);
             var total = watch.Elapsed;
+            if (round > 0)
+            {
+                double[] phases = [submit.TotalMilliseconds, (accept - submit).TotalMilliseconds, (resolve - accept).TotalMilliseconds, (total - resolve).TotalMilliseconds, total.TotalMilliseconds];
+                for (var k = 0; k < best.Length; k++)
+                {
+                    best[k] = Math.Min(best[k], phases[k]);
+                }
+            }
+
             Console.WriteLine($"{count:N0} requests {(sequential ? "one by one" : "in batches")}: submit {submit.TotalMilliseconds:F0} ms, accept {(accept - submit).TotalMilliseconds:F0} ms, "
                 + $"resolve {(resolve - accept).TotalMilliseconds:F0} ms, call back {(total - resolve).TotalMilliseconds:F0} ms; "
                 + $"{count / total.TotalSeconds:N0} requests/s; CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:F0} ms; allocated {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)count:F0} B per request (submit {(a1 - allocated) / count}, accept {(a2 - a1) / count}, resolve {(a3 - a2) / count}); closed {desk.ClosedCount:N0}; GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms "
                 + $"(submit {(p1 - pause).TotalMilliseconds:F0}, accept {(p2 - p1).TotalMilliseconds:F0}, resolve {(p3 - p2).TotalMilliseconds:F0}), "
                 + $"collections gen0/1/2 {GC.CollectionCount(0) - collections.Item1}/{GC.CollectionCount(1) - collections.Item2}/{GC.CollectionCount(2) - collections.Item3}");
+        }
+
+        if (rounds > 1)
+        {
+            Console.WriteLine($"fastest of rounds 2 to {rounds}: submit {best[0]:F0} ms, accept {best[1]:F0} ms, resolve {best[2]:F0} ms, call back {best[3]:F0} ms, day {best[4]:F0} ms ({count / best[4] * 1000:N0} requests/s)");
         }
     }
 
