@@ -32,7 +32,7 @@ internal readonly record struct TimerGroup(TimerKey Key, int Start, int Count);
 /// requests that saves about 80 ms of pauses a day). Chunks never move, so growing copies nothing; a closed request's
 /// slot is cleared (its references dropped) and reused.</para>
 /// <para>Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
-/// (<see cref="RequestState.DeskTimerAt"/>), keyed with its receipt sequence. An entry whose slot no longer holds that
+/// (<see cref="RequestState.DeskTimer"/>), keyed with its receipt sequence. An entry whose slot no longer holds that
 /// sequence at that instant is stale and skipped when popped (lazy deletion); the queue is rebuilt without stale entries
 /// when they outnumber the live ones.</para>
 /// </remarks>
@@ -40,6 +40,7 @@ internal sealed class DeskPartition(int index, Router router)
 {
     private const string SameDayEscalation = "当日未解决也未说明原因，自动升级 (same-day deadline passed without an answer: escalated automatically)";
     private const string ResolutionEscalation = "办理时限已过仍未解决或说明，自动升级 (resolution deadline passed without an answer: escalated automatically)";
+    private const long NoTimer = long.MaxValue; // RequestState.DeskTimer when none is queued
     private const int SmallShift = 8; // 256 slots, about 55 KB: below the large-object threshold
     private const int LargeShift = 10; // 1,024 slots, about 220 KB: on the large-object heap, never copied by the GC
     private const int SmallSlots = 16 << SmallShift; // the first 4,096 slots are in small chunks
@@ -49,6 +50,7 @@ internal sealed class DeskPartition(int index, Router router)
     private readonly RequestState[][] _small = new RequestState[SmallSlots >> SmallShift][];
     private RequestState[][] _large = [];
     private int _highWater; // slots ever handed out; every slot below it is open or on the free list
+    private int _chunksAllocated; // small chunks first, then large ones
     private int[] _free = [];
     private int _freeCount;
 
@@ -106,38 +108,31 @@ internal sealed class DeskPartition(int index, Router router)
     /// <summary>A free slot, cleared; <see cref="Open"/> counts it. Give it back with <see cref="Release"/>.</summary>
     public int Take()
     {
-        int slot;
-        if (_freeCount > 0)
-        {
-            slot = _free[--_freeCount];
-        }
-        else
-        {
-            slot = _highWater;
-            if (slot < SmallSlots)
-            {
-                _small[slot >> SmallShift] ??= new RequestState[1 << SmallShift];
-            }
-            else
-            {
-                var chunk = (slot - SmallSlots) >> LargeShift;
-                if (chunk == _large.Length)
-                {
-                    Array.Resize(ref _large, Math.Max(4, _large.Length * 2));
-                }
-
-                _large[chunk] ??= new RequestState[1 << LargeShift];
-            }
-
-            _highWater++;
-        }
-
-        Open++;
+        var slot = TakeNumber();
+        AllocateChunks();
         return slot;
     }
 
-    /// <summary>Makes room for <paramref name="count"/> more requests' timers at once, rather than by repeated doubling.</summary>
-    public void Reserve(int count) => _timers.EnsureCapacity(_timers.Count + count);
+    /// <summary>
+    /// A free slot's number, as <see cref="Take"/>, but the chunk that holds it may not be allocated yet: a batch numbers
+    /// its slots in batch order on one thread, and <see cref="Reserve"/> allocates the chunks (zeroing about 220 KB
+    /// each) on the core that fills them. Nothing may read the slot until then.
+    /// </summary>
+    public int TakeNumber()
+    {
+        Open++;
+        return _freeCount > 0 ? _free[--_freeCount] : _highWater++;
+    }
+
+    /// <summary>
+    /// Allocates the chunks that hold the slots numbered so far (<see cref="TakeNumber"/>), and makes room for
+    /// <paramref name="count"/> more requests' timers at once, rather than by repeated doubling.
+    /// </summary>
+    public void Reserve(int count)
+    {
+        AllocateChunks();
+        _timers.EnsureCapacity(_timers.Count + count);
+    }
 
     /// <summary>Clears <paramref name="slot"/> and frees it for the next request: its request left the desk (or never came).</summary>
     public void Release(int slot)
@@ -179,10 +174,10 @@ internal sealed class DeskPartition(int index, Router router)
     {
         ref var request = ref this[slot];
         var due = NextDue(ref request, out _, out _);
-        if (due < request.DeskTimerAt)
+        if (due < request.DeskTimer)
         {
-            request.DeskTimerAt = due;
-            _timers.Enqueue(slot, new TimerKey(due, request.DeskSequence));
+            request.DeskTimer = due;
+            _timers.Enqueue(slot, new TimerKey(request.UnpackAt(due), request.DeskSequence));
             if (_timers.Count > 1024 && _timers.Count > 2 * Open)
             {
                 Compact();
@@ -208,13 +203,13 @@ internal sealed class DeskPartition(int index, Router router)
         while (true)
         {
             var due = NextDue(ref request, out var kind, out var department);
-            if (due > until)
+            if (due == NoTimer || due > request.PackClamped(until))
             {
                 return;
             }
 
             // A deadline moved by a resume can already lie behind the request's last event: it passes now.
-            var at = due < request.LastEventAt ? request.LastEventAt : due;
+            var at = request.UnpackAt(Math.Max(due, request.LastEventPacked));
             switch (kind)
             {
                 case TimerKind.Warning:
@@ -251,7 +246,7 @@ internal sealed class DeskPartition(int index, Router router)
                 continue; // stale: superseded by an earlier entry, or the request left the desk
             }
 
-            request.DeskTimerAt = Instant.MaxValue;
+            request.DeskTimer = NoTimer;
             var start = events.Count;
             FireDue(ref request, key.At, events);
             if (events.Count > start)
@@ -264,15 +259,15 @@ internal sealed class DeskPartition(int index, Router router)
     }
 
     /// <summary>
-    /// The earliest pending timer of an open request: the warning, the same-day deadline while unanswered and the
-    /// resolution deadline (none while the clock is paused), and each summoned department's report limit; ties go in
-    /// that order. <see cref="Instant.MaxValue"/> when none is pending.
+    /// The earliest pending timer of an open request, in its packed form (<see cref="RequestState.DeskTimer"/>): the
+    /// warning, the same-day deadline while unanswered and the resolution deadline (none while the clock is paused), and
+    /// each summoned department's report limit; ties go in that order. <see cref="NoTimer"/> when none is pending.
     /// </summary>
-    private static Instant NextDue(ref RequestState request, out TimerKind kind, out DistrictDepartmentId department)
+    private static long NextDue(ref RequestState request, out TimerKind kind, out DistrictDepartmentId department)
     {
         kind = TimerKind.Warning;
         department = default;
-        var due = Instant.MaxValue;
+        var due = NoTimer;
         var status = request.Status;
         if (request.IsTerminal || status == RequestStatus.Resolved)
         {
@@ -281,20 +276,19 @@ internal sealed class DeskPartition(int index, Router router)
 
         if (status != RequestStatus.AwaitingResident)
         {
-            var deadlines = request.Deadlines;
             if (!request.HasPassed(DeadlineKind.Warning))
             {
-                due = deadlines.Warning;
+                due = request.WarningPacked;
             }
 
-            if (request.AnsweredAt is null && !request.HasPassed(DeadlineKind.SameDay) && deadlines.SameDay < due)
+            if (!request.IsAnswered && !request.HasPassed(DeadlineKind.SameDay) && request.SameDayPacked < due)
             {
-                (due, kind) = (deadlines.SameDay, TimerKind.SameDay);
+                (due, kind) = (request.SameDayPacked, TimerKind.SameDay);
             }
 
-            if (!request.HasPassed(DeadlineKind.Resolution) && deadlines.Resolution < due)
+            if (!request.HasPassed(DeadlineKind.Resolution) && request.ResolutionPacked < due)
             {
-                (due, kind) = (deadlines.Resolution, TimerKind.Resolution);
+                (due, kind) = (request.ResolutionPacked, TimerKind.Resolution);
             }
         }
 
@@ -302,9 +296,9 @@ internal sealed class DeskPartition(int index, Router router)
         for (var i = 0; i < summons.Count; i++)
         {
             var s = summons[i];
-            if (s.ReportedAt is null && !s.Missed && s.ReportBy < due)
+            if (s.ReportedAt is null && !s.Missed && request.PackClamped(s.ReportBy) is var reportBy && reportBy < due)
             {
-                (due, kind, department) = (s.ReportBy, TimerKind.Report, s.Department);
+                (due, kind, department) = (reportBy, TimerKind.Report, s.Department);
             }
         }
 
@@ -327,6 +321,31 @@ internal sealed class DeskPartition(int index, Router router)
         }
     }
 
+    private void AllocateChunks()
+    {
+        for (var chunk = _chunksAllocated; chunk < ChunkOf(_highWater - 1) + 1; chunk++)
+        {
+            if (chunk < _small.Length)
+            {
+                _small[chunk] = new RequestState[1 << SmallShift];
+            }
+            else
+            {
+                var large = chunk - _small.Length;
+                if (large == _large.Length)
+                {
+                    Array.Resize(ref _large, Math.Max(4, _large.Length * 2));
+                }
+
+                _large[large] = new RequestState[1 << LargeShift];
+            }
+
+            _chunksAllocated = chunk + 1;
+        }
+
+        static int ChunkOf(int slot) => slot < SmallSlots ? slot >> SmallShift : (SmallSlots >> SmallShift) + ((slot - SmallSlots) >> LargeShift);
+    }
+
     private void Compact()
     {
         var live = new List<(int, TimerKey)>(Open);
@@ -343,7 +362,8 @@ internal sealed class DeskPartition(int index, Router router)
     }
 
     /// <summary>True when the queue entry <paramref name="key"/> is still the request's timer (a cleared slot has sequence 0).</summary>
-    private static bool IsLive(ref RequestState request, TimerKey key) => key.Sequence == request.DeskSequence && key.At == request.DeskTimerAt;
+    private static bool IsLive(ref RequestState request, TimerKey key) =>
+        key.Sequence == request.DeskSequence && request.DeskTimer != NoTimer && request.DeskTimer == request.PackClamped(key.At);
 
     private enum TimerKind
     {

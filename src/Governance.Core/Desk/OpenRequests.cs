@@ -82,7 +82,10 @@ internal sealed class OpenRequests
     public void ReserveInStripe(int stripe, int count)
     {
         var map = _stripes[stripe].Map;
-        map.EnsureCapacity(map.Count + count);
+        if (map.Count + count > map.EnsureCapacity(0))
+        {
+            map.EnsureCapacity(map.Count + count);
+        }
     }
 
     /// <summary>Removes from the key's stripe, on the terms of <see cref="AddInStripe"/>.</summary>

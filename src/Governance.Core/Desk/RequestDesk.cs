@@ -32,6 +32,8 @@ namespace Governance.Core.Desk;
 public sealed class RequestDesk
 {
     private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
+    private const int ChunkSize = 1 << 18; // a batch runs in chunks of this many items (see InChunks)
+    private const int LanesPerCore = 2; // a few, so that a core the host holds up leaves its second lane to the other
 
     private readonly OpenRequests _open = new();
     private readonly DeskPartition[] _partitions;
@@ -246,7 +248,18 @@ public sealed class RequestDesk
         RequestState.CheckSubmission(submission);
         lock (partition.Gate)
         {
-            var received = OpenInSlot(partition, submission, decision, policy, now, Interlocked.Increment(ref _sequence), makeEvent: true, out var slot)!;
+            var slot = partition.Take();
+            RequestReceived received;
+            try
+            {
+                received = OpenInSlot(partition, slot, submission, decision, policy, now, Interlocked.Increment(ref _sequence), makeEvent: true)!;
+            }
+            catch (ArgumentException)
+            {
+                partition.Release(slot); // nothing was counted or scheduled
+                throw;
+            }
+
             if (!_open.TryAdd(submission.Id, new DeskSlot(partition.Index, slot)))
             {
                 Unopen(partition, slot);
@@ -270,8 +283,31 @@ public sealed class RequestDesk
     public DeskBatchResult SubmitBatch(IReadOnlyList<RequestSubmission> submissions)
     {
         Preconditions.CheckNotNull(submissions);
-        var now = Clock.GetCurrentInstant();
-        var n = submissions.Count;
+        var now = Clock.GetCurrentInstant(); // one receipt time for the whole batch
+        var result = InChunks(submissions.Count, (offset, count, failures) => SubmitChunk(submissions, offset, count, now, failures));
+        if (submissions.Count > ChunkSize)
+        {
+            using (LockAll())
+            {
+                // The chunks reserved room for the whole batch's timers; give back what is spare.
+                Parallel.ForEach(_partitions, static p => p.TrimTimers());
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// <see cref="SubmitBatch"/> for items <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="n"/> - 1;
+    /// adds their failures to <paramref name="failed"/>.
+    /// </summary>
+    /// <returns>How many events the items made.</returns>
+    private int SubmitChunk(IReadOnlyList<RequestSubmission> batch, int offset, int n, Instant now, List<DeskFailure> failed)
+    {
+        // Room is made once for the rest of the batch, as if each chunk were like this one: growing the timer queues
+        // and index stripes chunk by chunk would copy them again and again.
+        var scale = (batch.Count - offset) / (double)Math.Max(1, n);
+        var submissions = new Slice<RequestSubmission>(batch, offset);
         using var arrays = new BatchArrays();
         var decisions = arrays.Rent<RoutingDecision>(n);
         var policies = arrays.Rent<ServiceLevelPolicy>(n);
@@ -285,7 +321,7 @@ public sealed class RequestDesk
             {
                 if (submission is null)
                 {
-                    throw new ArgumentNullException($"submissions[{i}]"); // the name is made only when it is needed
+                    throw new ArgumentNullException($"submissions[{offset + i}]"); // the name is made only when it is needed
                 }
 
                 RequestState.CheckSubmission(submission); // so that opening it below can only be refused as a duplicate
@@ -296,7 +332,7 @@ public sealed class RequestDesk
             }
             catch (ArgumentException e)
             {
-                failures[i] = new DeskFailure(i, submission?.Id ?? default, e.Message, e);
+                failures[i] = new DeskFailure(offset + i, submission?.Id ?? default, e.Message, e);
                 partitionOf[i] = -1;
             }
         });
@@ -306,32 +342,57 @@ public sealed class RequestDesk
             var firstSequence = Interlocked.Add(ref _sequence, n) - n + 1;
             var received = _hasSink ? arrays.Rent<RequestEvent?>(n) : null; // with no sink nothing keeps the events
             var slots = arrays.Rent<int>(n);
-            ForEachPartition(partitionOf, n, arrays, (partition, items) =>
+            var lanes = Deal(partitionOf, n, arrays);
+
+            // Slots are numbered here in batch order (cheap), not by the lanes: per-item writes from two cores would
+            // share cache lines. Each lane allocates its partitions' chunks and fills the slots.
+            for (var i = 0; i < n; i++)
             {
-                partition.Reserve(items.Count);
-                foreach (var i in items)
+                if (partitionOf[i] >= 0)
                 {
+                    slots[i] = _partitions[partitionOf[i]].TakeNumber();
+                }
+            }
+
+            lanes.Run(lane =>
+            {
+                foreach (var p in lane.Partitions)
+                {
+                    _partitions[p].Reserve((int)(lanes.Count(p) * scale));
+                }
+
+                foreach (var i in lane.Items)
+                {
+                    var partition = _partitions[partitionOf[i]];
                     try
                     {
-                        var e = OpenInSlot(partition, submissions[i], decisions[i], policies[i], now, firstSequence + i, makeEvent: _hasSink, out slots[i]);
+                        var e = OpenInSlot(partition, slots[i], submissions[i], decisions[i], policies[i], now, firstSequence + i, makeEvent: _hasSink);
                         received?[i] = e;
                     }
                     catch (ArgumentException e)
                     {
-                        failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                        partition.Release(slots[i]); // nothing was counted or scheduled
+                        failures[i] = new DeskFailure(offset + i, submissions[i].Id, e.Message, e);
                         partitionOf[i] = -1;
                     }
                 }
 
-                partition.TrimTimers();
+                if (batch.Count <= ChunkSize)
+                {
+                    foreach (var p in lane.Partitions)
+                    {
+                        _partitions[p].TrimTimers();
+                    }
+                }
             });
 
             // Index the opened items stripe by stripe, each stripe's items in batch order: an id already open, or
             // earlier in the batch (whatever its partition), keeps its place, and the later item is taken back
             // (it emitted nothing yet), as one by one would have refused it.
             var duplicate = arrays.Rent<bool>(n);
-            ForEachStripe(n, arrays, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i =>
-                duplicate[i] = !_open.AddInStripe(keys[i], new DeskSlot(partitionOf[i], slots[i])), _open.ReserveInStripe);
+            ForEachStripe(n, arrays, i => partitionOf[i] >= 0 ? keys[i].Stripe : -1, i => new IndexEntry(keys[i], new DeskSlot(partitionOf[i], slots[i]), i),
+                entry => duplicate[entry.Item] = !_open.AddInStripe(entry.Key, entry.Slot),
+                (stripe, count) => _open.ReserveInStripe(stripe, (int)(count * scale * 1.05))); // ~6 standard deviations over a 1M batch's share
             var refused = 0;
             for (var i = 0; i < n; i++)
             {
@@ -340,7 +401,7 @@ public sealed class RequestDesk
                     Unopen(_partitions[partitionOf[i]], slots[i]);
                     received?[i] = null;
                     var e = Duplicate(submissions[i].Id);
-                    failures[i] = new DeskFailure(i, submissions[i].Id, e.Message, e);
+                    failures[i] = new DeskFailure(offset + i, submissions[i].Id, e.Message, e);
                 }
 
                 refused += failures[i] is null ? 0 : 1;
@@ -360,7 +421,8 @@ public sealed class RequestDesk
                 Emit(events);
             }
 
-            return new DeskBatchResult(n, Collect(failures, n), n - refused);
+            Collect(failures, n, failed);
+            return n - refused;
         }
     }
 
@@ -413,7 +475,17 @@ public sealed class RequestDesk
     {
         Preconditions.CheckNotNull(commands);
         var now = Clock.GetCurrentInstant();
-        var n = commands.Count;
+        return InChunks(commands.Count, (offset, count, failures) => ExecuteChunk(commands, offset, count, now, failures));
+    }
+
+    /// <summary>
+    /// <see cref="ExecuteBatch"/> for items <paramref name="offset"/> to <paramref name="offset"/> + <paramref name="n"/> - 1;
+    /// adds their failures to <paramref name="failed"/>.
+    /// </summary>
+    /// <returns>How many events the items made.</returns>
+    private int ExecuteChunk(IReadOnlyList<DeskCommand> batch, int offset, int n, Instant now, List<DeskFailure> failed)
+    {
+        var commands = new Slice<DeskCommand>(batch, offset);
         using var arrays = new BatchArrays();
         var targets = arrays.Rent<DeskSlot>(n);
         var keys = arrays.Rent<IndexKey>(n);
@@ -433,7 +505,7 @@ public sealed class RequestDesk
                 else
                 {
                     var e = NotOpen(id);
-                    failures[i] = new DeskFailure(i, id, e.Message, e);
+                    failures[i] = new DeskFailure(offset + i, id, e.Message, e);
                     partitionOf[i] = -1;
                 }
             });
@@ -443,14 +515,16 @@ public sealed class RequestDesk
             var closedHere = new List<int>[_partitions.Length]; // items whose request left: out of the index after, stripe by stripe
             var firstEvent = _hasSink ? arrays.Rent<int>(n) : null;
             var eventCount = _hasSink ? arrays.Rent<int>(n) : null;
-            var partitionEvents = new int[_partitions.Length];
-            ForEachPartition(partitionOf, n, arrays, (partition, items) =>
+            var lanes = Deal(partitionOf, n, arrays);
+            var laneEvents = new int[lanes.Length];
+            lanes.Run(lane =>
             {
-                var events = _hasSink ? perPartition[partition.Index] = new List<RequestEvent>(items.Count * 2) : partition.Scratch;
-                var closing = closedHere[partition.Index] = [];
                 var count = 0;
-                foreach (var i in items)
+                foreach (var i in lane.Items)
                 {
+                    var p = partitionOf[i];
+                    var partition = _partitions[p];
+                    var events = _hasSink ? perPartition[p] ??= new List<RequestEvent>(lanes.Count(p) * 2) : partition.Scratch;
                     var id = commands[i].RequestId;
                     if (!_hasSink)
                     {
@@ -467,12 +541,12 @@ public sealed class RequestDesk
 
                         if (ExecuteLocked(partition, targets[i].Slot, commands[i].Command, now, events, inBatch: true).Closed)
                         {
-                            closing.Add(i);
+                            (closedHere[p] ??= []).Add(i);
                         }
                     }
                     catch (Exception e) when (e is RequestCommandException or ArgumentException or KeyNotFoundException)
                     {
-                        failures[i] = new DeskFailure(i, id, e.Message, e);
+                        failures[i] = new DeskFailure(offset + i, id, e.Message, e);
                     }
 
                     count += events.Count - start;
@@ -483,7 +557,7 @@ public sealed class RequestDesk
                     }
                 }
 
-                partitionEvents[partition.Index] = count;
+                laneEvents[lane.Index] = count;
             });
 
             var closed = new List<int>();
@@ -492,12 +566,8 @@ public sealed class RequestDesk
                 closed.AddRange(list ?? []);
             }
 
-            ForEachStripe(closed.Count, arrays, k => keys[closed[k]].Stripe, k => _open.RemoveInStripe(keys[closed[k]]));
-            var total = 0;
-            foreach (var count in partitionEvents)
-            {
-                total += count;
-            }
+            ForEachStripe(closed.Count, arrays, k => keys[closed[k]].Stripe, k => keys[closed[k]], _open.RemoveInStripe);
+            var total = laneEvents.Sum();
 
             if (firstEvent is not null && total > 0)
             {
@@ -515,7 +585,8 @@ public sealed class RequestDesk
                 Emit(ordered);
             }
 
-            return new DeskBatchResult(n, Collect(failures, n), total);
+            Collect(failures, n, failed);
+            return total;
         }
     }
 
@@ -653,33 +724,30 @@ public sealed class RequestDesk
         && (within is null || (_chart.TryGetUnit(request.Location.Unit, out var unit) && _chart.IsWithin(unit, within)));
 
     /// <summary>
-    /// Opens a submission in a free slot of <paramref name="partition"/>, with its timers, but not yet in the index (the
-    /// caller adds it, and takes it back with <see cref="Unopen"/> if the id is already open). The caller has checked the
-    /// submission. The receipt event (naming the liaison, for the household network) is made only when
-    /// <paramref name="makeEvent"/>: a batch with no sink has nobody to give it to. On a refusal the slot goes back and
-    /// nothing changes.
+    /// Opens a submission in <paramref name="slot"/>, taken from <paramref name="partition"/> and empty, with its timers,
+    /// but not yet in the index (the caller adds it, and takes it back with <see cref="Unopen"/> if the id is already
+    /// open). The caller has checked the submission. The receipt event (naming the liaison, for the household network) is
+    /// made only when <paramref name="makeEvent"/>: a batch with no sink has nobody to give it to. On a refusal the slot
+    /// stays empty and nothing else changes.
     /// </summary>
-    private RequestReceived? OpenInSlot(DeskPartition partition, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
-        Instant now, long sequence, bool makeEvent, out int slot)
+    private RequestReceived? OpenInSlot(DeskPartition partition, int slot, RequestSubmission submission, RoutingDecision decision, ServiceLevelPolicy policy,
+        Instant now, long sequence, bool makeEvent)
     {
         var deadlines = partition.DeadlinesFor(policy, decision.CategoryClass, now);
         RequestReceived? received = null;
-        RequestState state;
+        ref var request = ref partition[slot];
         if (makeEvent)
         {
             var liaison = submission.Channel == Channel.HouseholdNetwork ? Router.LiaisonOf(submission.Location) : null;
-            received = RequestState.ReceiveAtDesk(out state, submission, decision.Owner, decision.Handler, decision.Category,
+            received = RequestState.ReceiveAtDesk(out request, submission, decision.Owner, decision.Handler, decision.Category,
                 decision.CategoryClass, liaison, now, policy, deadlines);
         }
         else
         {
-            state = RequestState.OpenAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass, now, policy, deadlines);
+            request = RequestState.OpenAtDesk(submission, decision.Owner, decision.Handler, decision.Category, decision.CategoryClass, now, policy, deadlines);
         }
 
-        slot = partition.Take();
-        partition[slot] = state;
-
-        partition[slot].DeskSequence = sequence;
+        request.DeskSequence = sequence;
         partition.Received++;
         partition.Schedule(slot);
         return received;
@@ -708,10 +776,10 @@ public sealed class RequestDesk
 
         // The queued instant is never later than the request's earliest pending timer, so when it lies after the
         // command nothing is due and FireDue can be skipped.
-        var due = request.DeskTimerAt <= command.At;
+        var due = request.DeskTimer <= request.PackClamped(command.At); // false when none is queued (long.MaxValue)
         if (due)
         {
-            request.DeskTimerAt = Instant.MaxValue; // its queue entry is now stale: FireDue handles everything due by then
+            request.DeskTimer = long.MaxValue; // its queue entry is now stale: FireDue handles everything due by then
         }
 
         try
@@ -744,29 +812,66 @@ public sealed class RequestDesk
         }
     }
 
-    /// <summary>Runs <paramref name="work"/> for each partition that has items, in parallel, with its items in batch order.</summary>
-    private void ForEachPartition(int[] partitionOf, int n, BatchArrays arrays, Action<DeskPartition, ArraySegment<int>> work)
+    /// <summary>
+    /// Deals the partitions that have items among a few lanes per core, largest first to the least loaded, and lists
+    /// each lane's items in batch order (see <see cref="Lanes"/>).
+    /// </summary>
+    private Lanes Deal(int[] partitionOf, int n, BatchArrays arrays)
     {
-        var (start, order) = Group(partitionOf, n, _partitions.Length, arrays);
-        Parallel.For(0, _partitions.Length, p =>
+        var counts = new int[_partitions.Length];
+        for (var i = 0; i < n; i++)
         {
-            if (start[p + 1] > start[p])
+            if (partitionOf[i] >= 0)
             {
-                work(_partitions[p], new ArraySegment<int>(order, start[p], start[p + 1] - start[p]));
+                counts[partitionOf[i]]++;
             }
-        });
+        }
+
+        var used = counts.Count(static c => c > 0);
+        var laneCount = n < SmallBatch ? 1 : Math.Max(1, Math.Min(used, LanesPerCore * Environment.ProcessorCount));
+        var laneOf = new int[_partitions.Length];
+        var load = new long[laneCount];
+        var partitions = new List<int>[laneCount];
+        for (var l = 0; l < laneCount; l++)
+        {
+            partitions[l] = [];
+        }
+
+        foreach (var p in Enumerable.Range(0, _partitions.Length).Where(p => counts[p] > 0).OrderByDescending(p => counts[p]))
+        {
+            var least = 0;
+            for (var l = 1; l < laneCount; l++)
+            {
+                least = load[l] < load[least] ? l : least;
+            }
+
+            laneOf[p] = least;
+            load[least] += counts[p];
+            partitions[least].Add(p);
+        }
+
+        var lane = arrays.Rent<int>(n);
+        for (var i = 0; i < n; i++)
+        {
+            lane[i] = partitionOf[i] >= 0 ? laneOf[partitionOf[i]] : -1;
+        }
+
+        var (start, order) = Group(lane, n, laneCount, arrays, static i => i);
+        return new Lanes(start, order, partitions, counts);
     }
 
     /// <summary>
     /// Runs <paramref name="work"/> for each of <paramref name="count"/> items, grouped by the index stripe
     /// <paramref name="stripeOf"/> gives (-1: skip), each stripe's items in order on one thread under the stripe's lock,
-    /// stripes in parallel; <paramref name="reserve"/> hears first how many items each stripe gets.
+    /// stripes in parallel; <paramref name="reserve"/> hears first how many items each stripe gets. What the work needs
+    /// is copied by <paramref name="entry"/> into one array in stripe order, so each stripe reads its own run of it
+    /// rather than the batch's arrays at random.
     /// </summary>
-    private void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Action<int> work, Action<int, int>? reserve = null)
+    private void ForEachStripe<T>(int count, BatchArrays arrays, Func<int, int> stripeOf, Func<int, T> entry, Action<T> work, Action<int, int>? reserve = null)
     {
         var stripes = arrays.Rent<int>(count);
         ForEachItem(count, i => stripes[i] = stripeOf(i));
-        var (start, order) = Group(stripes, count, OpenRequests.StripeCount, arrays);
+        var (start, entries) = Group(stripes, count, OpenRequests.StripeCount, arrays, entry);
         Parallel.For(0, OpenRequests.StripeCount, ParallelChunk(count), s =>
         {
             if (start[s + 1] == start[s])
@@ -780,7 +885,7 @@ public sealed class RequestDesk
                 reserve?.Invoke(s, start[s + 1] - start[s]);
                 for (var k = start[s]; k < start[s + 1]; k++)
                 {
-                    work(order[k]);
+                    work(entries[k]);
                 }
             }
         });
@@ -788,9 +893,9 @@ public sealed class RequestDesk
 
     /// <summary>
     /// A counting sort of items 0 to <paramref name="n"/> - 1 by <paramref name="groupOf"/> (-1: left out): group
-    /// <c>g</c>'s items are <c>order[start[g]..start[g + 1]]</c>, in item order.
+    /// <c>g</c>'s entries (<paramref name="entry"/> of each item) are <c>sorted[start[g]..start[g + 1]]</c>, in item order.
     /// </summary>
-    private static (int[] Start, int[] Order) Group(int[] groupOf, int n, int groups, BatchArrays arrays)
+    private static (int[] Start, T[] Sorted) Group<T>(int[] groupOf, int n, int groups, BatchArrays arrays, Func<int, T> entry)
     {
         var start = new int[groups + 1];
         for (var i = 0; i < n; i++)
@@ -806,17 +911,17 @@ public sealed class RequestDesk
             start[g + 1] += start[g];
         }
 
-        var order = arrays.Rent<int>(start[^1]);
+        var sorted = arrays.Rent<T>(start[^1]);
         var next = start[..^1];
         for (var i = 0; i < n; i++)
         {
             if (groupOf[i] is var g and >= 0)
             {
-                order[next[g]++] = i;
+                sorted[next[g]++] = entry(i);
             }
         }
 
-        return (start, order);
+        return (start, sorted);
     }
 
     private long Sum(Func<DeskPartition, long> count)
@@ -877,9 +982,8 @@ public sealed class RequestDesk
         });
     }
 
-    private static DeskFailure[] Collect(DeskFailure?[] failures, int n)
+    private static void Collect(DeskFailure?[] failures, int n, List<DeskFailure> found)
     {
-        var found = new List<DeskFailure>();
         for (var i = 0; i < n; i++)
         {
             if (failures[i] is { } failure)
@@ -887,29 +991,44 @@ public sealed class RequestDesk
                 found.Add(failure);
             }
         }
-
-        return [.. found];
     }
 
     /// <summary>
-    /// The arrays one batch borrows from the shared pools, cleared like new ones, and gives back (cleared of references)
-    /// when it ends: a batch would otherwise put several large arrays on the large-object heap per call, and those set
-    /// off full collections. Batches over 65,536 items allocate theirs: beside their work the cost is small, and the
-    /// pool would keep a million-item batch's arrays (about 100 bytes per item) after it.
+    /// Runs a batch of <paramref name="n"/> items as consecutive chunks of at most <see cref="ChunkSize"/>, each on all
+    /// cores: the same as the whole batch at once, item by item, since the chunks go in order. A chunk's working arrays
+    /// come from the shared pools and stay in the caches, where a million-item batch's would be new arrays on the
+    /// large-object heap (about 100 bytes per item) that bring on full collections.
+    /// </summary>
+    private static DeskBatchResult InChunks(int n, Func<int, int, List<DeskFailure>, int> chunk)
+    {
+        var failures = new List<DeskFailure>();
+        var events = 0;
+        for (var offset = 0; offset < n || offset == 0; offset += ChunkSize)
+        {
+            events += chunk(offset, Math.Min(ChunkSize, n - offset), failures);
+        }
+
+        return new DeskBatchResult(n, [.. failures], events);
+    }
+
+    /// <summary>Items <c>offset</c> onwards of a batch, as a chunk's items 0 onwards.</summary>
+    private readonly struct Slice<T>(IReadOnlyList<T> items, int offset)
+    {
+        public T this[int i] => items[offset + i];
+    }
+
+    /// <summary>
+    /// The arrays one chunk of a batch borrows from the shared pools, cleared like new ones, and gives back (cleared of
+    /// references) when it ends: a batch would otherwise put several large arrays on the large-object heap per call, and
+    /// those set off full collections. A chunk has at most <see cref="ChunkSize"/> items, so the pools never keep
+    /// arrays for more.
     /// </summary>
     private sealed class BatchArrays : IDisposable
     {
-        private const int MaxPooled = 1 << 16;
-
         private readonly List<Action> _returns = [];
 
         public T[] Rent<T>(int length)
         {
-            if (length > MaxPooled)
-            {
-                return new T[length]; // a huge batch's arrays are a small cost beside its work, and the pool would keep them
-            }
-
             var array = System.Buffers.ArrayPool<T>.Shared.Rent(length);
             Array.Clear(array, 0, length);
             _returns.Add(() => System.Buffers.ArrayPool<T>.Shared.Return(array, System.Runtime.CompilerServices.RuntimeHelpers.IsReferenceOrContainsReferences<T>()));
@@ -930,6 +1049,40 @@ public sealed class RequestDesk
 
     private static KeyNotFoundException NotOpen(RequestId id) =>
         new($"Request {id} is not open at the desk: never submitted here, or already closed, rejected or merged.");
+
+    /// <summary>An item to add to the index: its key, its slot and its place in the batch.</summary>
+    private readonly record struct IndexEntry(IndexKey Key, DeskSlot Slot, int Item);
+
+    /// <summary>
+    /// A batch's items dealt to lanes by partition: a lane holds whole partitions, so it works on them alone, and walks
+    /// its items in batch order. That keeps each partition's events in batch order and reads the batch's arrays (and
+    /// the objects they point to) forward rather than partition by partition, each pass of which would stride across
+    /// all of them.
+    /// </summary>
+    private sealed class Lanes(int[] start, int[] order, List<int>[] partitions, int[] counts)
+    {
+        public int Length => partitions.Length;
+
+        /// <summary>How many of the batch's items fall in partition <paramref name="partition"/>.</summary>
+        public int Count(int partition) => counts[partition];
+
+        /// <summary>Runs <paramref name="work"/> for every lane, in parallel.</summary>
+        public void Run(Action<Lane> work)
+        {
+            if (Length == 1)
+            {
+                work(Lane(0));
+                return;
+            }
+
+            Parallel.For(0, Length, l => work(Lane(l)));
+        }
+
+        private Lane Lane(int l) => new(l, new ArraySegment<int>(order, start[l], start[l + 1] - start[l]), partitions[l]);
+    }
+
+    /// <summary>One lane: its index, its items in batch order and its partitions.</summary>
+    private readonly record struct Lane(int Index, ArraySegment<int> Items, List<int> Partitions);
 
     private readonly struct AllPartitions(DeskPartition[] partitions) : IDisposable
     {

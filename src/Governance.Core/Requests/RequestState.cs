@@ -31,6 +31,7 @@ internal struct RequestState
     // a desk holds a million open requests, and these are most of their size. NoInstant marks an unset one.
     private const long NoInstant = long.MinValue;
     private static readonly Duration MaxSpan = Duration.FromDays(200 * 365); // well inside ±292 years of long nanoseconds
+    private static readonly long MaxSpanPacked = MaxSpan.ToInt64Nanoseconds();
     private long _lastEventAt;
     private long _sameDay;
     private long _warning;
@@ -110,11 +111,36 @@ internal struct RequestState
 
     // Kept by the desk that holds this request (Governance.Core.Desk); unused elsewhere.
     internal long DeskSequence;
-    internal Instant DeskTimerAt
+    // The desk compares its timers in this request's packed form (nanoseconds since receipt, long.MaxValue for none):
+    // comparing longs needs no division, where each unpacked Instant costs one.
+    internal long DeskTimer
     {
-        get => _deskTimerAt == long.MaxValue ? Instant.MaxValue : Unpack(_deskTimerAt);
-        set => _deskTimerAt = value == Instant.MaxValue ? long.MaxValue : Pack(value);
+        readonly get => _deskTimerAt;
+        set => _deskTimerAt = value;
     }
+
+    internal readonly long LastEventPacked => _lastEventAt;
+
+    internal readonly long SameDayPacked => _sameDay;
+
+    internal readonly long WarningPacked => _warning;
+
+    internal readonly long ResolutionPacked => _resolution;
+
+    internal readonly bool IsAnswered => _answeredAt != NoInstant;
+
+    /// <summary>
+    /// <paramref name="instant"/> in this request's packed form, clamped to ±200 years of its receipt (every instant
+    /// the request keeps lies within them, so comparisons with its packed instants come out the same).
+    /// </summary>
+    internal readonly long PackClamped(Instant instant)
+    {
+        var span = instant - ReceivedAt;
+        return span > MaxSpan ? MaxSpanPacked + 1 : span < -MaxSpan ? -MaxSpanPacked - 1 : span.ToInt64Nanoseconds();
+    }
+
+    /// <summary>The instant a packed value (not <see cref="NoInstant"/>) stands for.</summary>
+    internal readonly Instant UnpackAt(long packed) => Unpack(packed);
 
     /// <summary>The request's id.</summary>
     public RequestId Id { get; }
@@ -369,12 +395,13 @@ internal struct RequestState
             throw Refuse(trigger, IsTerminal ? $"the lifecycle permits nothing in {Status}" : $"the lifecycle does not permit {trigger} in {Status}");
         }
 
-        if (command.At < LastEventAt)
+        var at = PackClamped(command.At);
+        if (at < _lastEventAt)
         {
             throw Refuse(trigger, $"{command.At} is before the request's last event at {LastEventAt}");
         }
 
-        if (!Fits(command.At))
+        if (at > MaxSpanPacked)
         {
             throw Refuse(trigger, $"{command.At} is more than 200 years after the request was received at {ReceivedAt}");
         }
@@ -585,7 +612,8 @@ internal struct RequestState
             throw Refuse(trigger, $"the event belongs to request {e.RequestId}");
         }
 
-        if (e.At < LastEventAt)
+        var at = PackClamped(e.At);
+        if (at < _lastEventAt)
         {
             throw Refuse(trigger, $"the event at {e.At} is before the request's last event at {LastEventAt}");
         }
@@ -596,7 +624,7 @@ internal struct RequestState
             RequestReopened r => r.Deadlines,
             _ => (RequestDeadlines?)null,
         };
-        if (!Fits(e.At) || (deadlines is { } moved && !Fits(moved)) || (e is DepartmentSummoned summoned && !Fits(summoned.ReportBy)))
+        if (at > MaxSpanPacked || (deadlines is { } moved && !Fits(moved)) || (e is DepartmentSummoned summoned && !Fits(summoned.ReportBy)))
         {
             throw Refuse(trigger, $"the event or its deadlines (or report limit) lie more than 200 years after the request was received at {ReceivedAt}");
         }
@@ -682,7 +710,7 @@ internal struct RequestState
         }
 
         Status = next;
-        LastEventAt = e.At;
+        _lastEventAt = at;
         _progress?.History?.Add(e);
     }
 
@@ -728,17 +756,17 @@ internal struct RequestState
 
     private RequestProgress Progress => _progress ??= new RequestProgress();
 
-    private bool Fits(Instant instant) => instant - ReceivedAt is var span && span <= MaxSpan && span >= -MaxSpan;
+    private readonly bool Fits(Instant instant) => instant - ReceivedAt is var span && span <= MaxSpan && span >= -MaxSpan;
 
-    private bool Fits(RequestDeadlines deadlines) => Fits(deadlines.SameDay) && Fits(deadlines.Warning) && Fits(deadlines.Resolution);
+    private readonly bool Fits(RequestDeadlines deadlines) => Fits(deadlines.SameDay) && Fits(deadlines.Warning) && Fits(deadlines.Resolution);
 
-    private long Pack(Instant instant) => (instant - ReceivedAt).ToInt64Nanoseconds();
+    private readonly long Pack(Instant instant) => (instant - ReceivedAt).ToInt64Nanoseconds();
 
-    private Instant Unpack(long nanoseconds) => ReceivedAt + Duration.FromNanoseconds(nanoseconds);
+    private readonly Instant Unpack(long nanoseconds) => ReceivedAt + Duration.FromNanoseconds(nanoseconds);
 
-    private long PackOptional(Instant? instant) => instant is { } value ? Pack(value) : NoInstant;
+    private readonly long PackOptional(Instant? instant) => instant is { } value ? Pack(value) : NoInstant;
 
-    private Instant? UnpackOptional(long nanoseconds) => nanoseconds == NoInstant ? null : Unpack(nanoseconds);
+    private readonly Instant? UnpackOptional(long nanoseconds) => nanoseconds == NoInstant ? null : Unpack(nanoseconds);
 
     private void SetDeadlines(RequestDeadlines deadlines)
     {
