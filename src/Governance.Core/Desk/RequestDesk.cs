@@ -32,7 +32,7 @@ namespace Governance.Core.Desk;
 public sealed class RequestDesk
 {
     private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
-    private const int ChunkSize = 1 << 18; // a batch runs in chunks of this many items (see InChunks)
+    private const int ChunkSize = 1 << 16; // a batch runs in chunks of this many items (see InChunks)
     private const int LanesPerCore = 2; // a few, so that a core the host holds up leaves its second lane to the other
 
     private readonly OpenRequests _open = new();
