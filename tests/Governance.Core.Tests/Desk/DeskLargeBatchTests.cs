@@ -59,6 +59,77 @@ public sealed class DeskLargeBatchTests
     }
 
     [Fact]
+    public void A_batch_longer_than_a_chunk_refuses_and_emits_exactly_what_one_by_one_does_with_indexes_in_the_whole_batch()
+    {
+        // Batches run in chunks of 65,536 items; these cross two chunk boundaries, with ids repeated across them, a null
+        // item and commands for requests opened in an earlier chunk and closed in a later one.
+        var chart = DeskFixture.Chart;
+        var random = new Random(65_537);
+        var categories = DeskFixture.Router.Catalogue.Categories;
+        var submissions = new RequestSubmission?[140_000];
+        for (var i = 0; i < submissions.Length; i++)
+        {
+            var household = chart.Households[random.Next(chart.Households.Length)];
+            var id = i % 9_973 == 5 ? $"c-{i % 1_000}" : $"c-{i}"; // every 9,973rd item repeats an early id
+            submissions[i] = new RequestSubmission(new RequestId(id), Channel.Hotline12345, categories[random.Next(categories.Length)].Code,
+                CategoryClass.Ordinary, new RequestLocation(chart.BuildingOf(household).Id, household.Id), ResidentContact.None, "诉求");
+        }
+
+        submissions[66_000] = null;
+        var (parallel, parallelClock, parallelSink) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var (sequential, sequentialClock, sequentialSink) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var result = parallel.SubmitBatch(submissions!);
+        var refused = new List<int>();
+        for (var i = 0; i < submissions.Length; i++)
+        {
+            try
+            {
+                sequential.Submit(submissions[i]!);
+            }
+            catch (ArgumentException)
+            {
+                refused.Add(i);
+            }
+        }
+
+        Assert.Contains(refused, i => i > 1 << 16); // refusals in a later chunk, reported by their place in the whole batch
+        Assert.Equal(refused, result.Failures.Select(f => f.Index));
+        Assert.Contains("submissions[66000]", result.Failures.Single(f => f.Index == 66_000).Problem, StringComparison.Ordinal);
+        Assert.Equal(sequentialSink.Events, parallelSink.Events);
+        Assert.Equal(sequential.ReceivedCount, parallel.ReceivedCount);
+
+        // Accept and close every open request in one batch in reverse order, so the first chunk's commands reach the last chunk's requests.
+        var at = DeskFixture.At(1, 11);
+        parallelClock.Advance(Duration.FromHours(2));
+        sequentialClock.Advance(Duration.FromHours(2));
+        var receipts = sequentialSink.Events.OfType<RequestReceived>().Reverse().ToArray();
+        DeskCommand[] commands =
+        [
+            .. receipts.Select(r => new DeskCommand(r.RequestId, new AcceptRequest(r.Handler, at))),
+            .. receipts.Select(r => new DeskCommand(r.RequestId, new RejectRequest(r.Handler, at, RejectionReason.Duplicate, "重复诉求"))),
+        ];
+        var executed = parallel.ExecuteBatch(commands);
+        var refusedCommands = new List<int>();
+        for (var i = 0; i < commands.Length; i++)
+        {
+            try
+            {
+                sequential.Execute(commands[i].RequestId, commands[i].Command);
+            }
+            catch (RequestCommandException)
+            {
+                refusedCommands.Add(i); // a timer escalated the request first, so its first handler no longer holds it
+            }
+        }
+
+        Assert.Equal(refusedCommands, executed.Failures.Select(f => f.Index));
+        Assert.True(executed.Succeeded > 200_000);
+        Assert.Equal(sequentialSink.Events, parallelSink.Events);
+        Assert.Equal((sequential.OpenCount, sequential.ClosedCount), (parallel.OpenCount, parallel.ClosedCount));
+        Assert.True(parallel.ClosedCount > 100_000);
+    }
+
+    [Fact]
     public void Large_command_batches_with_refusals_repeats_and_closures_give_exactly_the_events_of_one_by_one()
     {
         var chart = DeskFixture.Chart;
