@@ -33,9 +33,10 @@ public sealed class RequestDesk
 {
     private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
     private const int ChunkSize = 1 << 16; // a batch runs in chunks of this many items (see InChunks)
+    private const int PrefetchDistance = 8; // index lookups in a batch ask for the entry this many items ahead
     private const int LanesPerCore = 2; // a few, so that a core the host holds up leaves its second lane to the other
 
-    private readonly OpenRequests _open = new();
+    private readonly OpenRequests _open;
     private readonly DeskPartition[] _partitions;
     private readonly int[] _partitionOfUnit; // by the chart's unit index
     private readonly Chart _chart;
@@ -85,6 +86,8 @@ public sealed class RequestDesk
         {
             _partitions[i] = new DeskPartition(i, router);
         }
+
+        _open = new OpenRequests(_partitions);
     }
 
     /// <summary>
@@ -172,7 +175,7 @@ public sealed class RequestDesk
 
                 if (request.IsTerminal)
                 {
-                    desk._open.Remove(e.RequestId);
+                    desk._open.Remove(e.RequestId, where);
                     partition.Release(where.Slot);
                     partition.Closed++;
                 }
@@ -493,20 +496,32 @@ public sealed class RequestDesk
         var failures = arrays.Rent<DeskFailure?>(n);
         using (LockAll())
         {
-            ForEachItem(n, i =>
+            ForEachRange(n, (from, to) =>
             {
-                var id = commands[i].RequestId;
-                keys[i] = new IndexKey(id);
-                if (_open.Peek(keys[i], out var where))
+                // Hash the range first, so that each lookup can ask for the entry a few items ahead of it.
+                for (var i = from; i < to; i++)
                 {
-                    targets[i] = where;
-                    partitionOf[i] = where.Partition;
+                    keys[i] = new IndexKey(commands[i].RequestId);
                 }
-                else
+
+                for (var i = from; i < to; i++)
                 {
-                    var e = NotOpen(id);
-                    failures[i] = new DeskFailure(offset + i, id, e.Message, e);
-                    partitionOf[i] = -1;
+                    if (i + PrefetchDistance < to)
+                    {
+                        _open.Prefetch(keys[i + PrefetchDistance]);
+                    }
+
+                    if (_open.Peek(keys[i], out var where))
+                    {
+                        targets[i] = where;
+                        partitionOf[i] = where.Partition;
+                    }
+                    else
+                    {
+                        var e = NotOpen(keys[i].Id);
+                        failures[i] = new DeskFailure(offset + i, keys[i].Id, e.Message, e);
+                        partitionOf[i] = -1;
+                    }
                 }
             });
 
@@ -566,7 +581,8 @@ public sealed class RequestDesk
                 closed.AddRange(list ?? []);
             }
 
-            ForEachStripe(closed.Count, arrays, k => keys[closed[k]].Stripe, k => keys[closed[k]], _open.RemoveInStripe);
+            ForEachStripe(closed.Count, arrays, k => keys[closed[k]].Stripe, k => new IndexEntry(keys[closed[k]], targets[closed[k]], closed[k]),
+                entry => _open.RemoveInStripe(entry.Key, entry.Slot));
             var total = laneEvents.Sum();
 
             if (firstEvent is not null && total > 0)
@@ -799,7 +815,7 @@ public sealed class RequestDesk
             {
                 if (!inBatch)
                 {
-                    _open.Remove(request.Id);
+                    _open.Remove(request.Id, new DeskSlot(partition.Index, slot));
                 }
 
                 partition.Release(slot);
@@ -867,7 +883,7 @@ public sealed class RequestDesk
     /// is copied by <paramref name="entry"/> into one array in stripe order, so each stripe reads its own run of it
     /// rather than the batch's arrays at random.
     /// </summary>
-    private void ForEachStripe<T>(int count, BatchArrays arrays, Func<int, int> stripeOf, Func<int, T> entry, Action<T> work, Action<int, int>? reserve = null)
+    private void ForEachStripe(int count, BatchArrays arrays, Func<int, int> stripeOf, Func<int, IndexEntry> entry, Action<IndexEntry> work, Action<int, int>? reserve = null)
     {
         var stripes = arrays.Rent<int>(count);
         ForEachItem(count, i => stripes[i] = stripeOf(i));
@@ -885,6 +901,11 @@ public sealed class RequestDesk
                 reserve?.Invoke(s, start[s + 1] - start[s]);
                 for (var k = start[s]; k < start[s + 1]; k++)
                 {
+                    if (k + PrefetchDistance < start[s + 1])
+                    {
+                        _open.Prefetch(entries[k + PrefetchDistance].Key);
+                    }
+
                     work(entries[k]);
                 }
             }
@@ -960,26 +981,26 @@ public sealed class RequestDesk
     /// Runs <paramref name="body"/> for items 0 to <paramref name="n"/> - 1: in a plain loop for a small batch, else in
     /// ranges of about an eighth of a core's share, on all cores (fewer hand-offs than one work item per index).
     /// </summary>
-    private static void ForEachItem(int n, Action<int> body)
-    {
-        if (n < SmallBatch)
+    private static void ForEachItem(int n, Action<int> body) =>
+        ForEachRange(n, (from, to) =>
         {
-            for (var i = 0; i < n; i++)
-            {
-                body(i);
-            }
-
-            return;
-        }
-
-        var range = Math.Max(1024, n / (Environment.ProcessorCount * 8));
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, range), r =>
-        {
-            for (var i = r.Item1; i < r.Item2; i++)
+            for (var i = from; i < to; i++)
             {
                 body(i);
             }
         });
+
+    /// <summary>As <see cref="ForEachItem"/>, a range at a time: <paramref name="body"/> gets each range's first item and the item after its last.</summary>
+    private static void ForEachRange(int n, Action<int, int> body)
+    {
+        if (n < SmallBatch)
+        {
+            body(0, n);
+            return;
+        }
+
+        var range = Math.Max(1024, n / (Environment.ProcessorCount * 8));
+        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, range), r => body(r.Item1, r.Item2));
     }
 
     private static void Collect(DeskFailure?[] failures, int n, List<DeskFailure> found)
