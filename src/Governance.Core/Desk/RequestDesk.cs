@@ -33,6 +33,7 @@ public sealed class RequestDesk
 {
     private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
     private const int ChunkSize = 1 << 16; // a batch runs in chunks of this many items (see InChunks)
+    private static readonly int RequestStateLines = (System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>() + 63) / 64;
     private const int PrefetchDistance = 8; // index lookups in a batch ask for the entry this many items ahead
     private const int LanesPerCore = 2; // a few, so that a core the host holds up leaves its second lane to the other
 
@@ -319,6 +320,12 @@ public sealed class RequestDesk
         var failures = arrays.Rent<DeskFailure?>(n);
         ForEachItem(n, i =>
         {
+            if (i + PrefetchDistance < n && submissions[i + PrefetchDistance] is { } ahead)
+            {
+                // Routing hashes the household's id, which lives with the chart, not the submission.
+                CacheHint.Fetch(ahead.Location.Household?.Value ?? ahead.Location.Unit.Value);
+            }
+
             var submission = submissions[i];
             try
             {
@@ -364,8 +371,17 @@ public sealed class RequestDesk
                     _partitions[p].Reserve((int)(lanes.Count(p) * scale));
                 }
 
-                foreach (var i in lane.Items)
+                var items = lane.Items;
+                for (var k = 0; k < items.Count; k++)
                 {
+                    if (k + PrefetchDistance < items.Count)
+                    {
+                        var ahead = items[k + PrefetchDistance];
+                        CacheHint.Fetch(submissions[ahead]);
+                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][slots[ahead]], RequestStateLines);
+                    }
+
+                    var i = items[k];
                     var partition = _partitions[partitionOf[i]];
                     try
                     {
@@ -535,8 +551,18 @@ public sealed class RequestDesk
             lanes.Run(lane =>
             {
                 var count = 0;
-                foreach (var i in lane.Items)
+                var items = lane.Items;
+                for (var k = 0; k < items.Count; k++)
                 {
+                    if (k + PrefetchDistance < items.Count)
+                    {
+                        // The command and the request of an item a few ahead: in lane order they are far apart.
+                        var ahead = items[k + PrefetchDistance];
+                        CacheHint.Fetch(commands[ahead].Command);
+                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][targets[ahead].Slot], RequestStateLines);
+                    }
+
+                    var i = items[k];
                     var p = partitionOf[i];
                     var partition = _partitions[p];
                     var events = _hasSink ? perPartition[p] ??= new List<RequestEvent>(lanes.Count(p) * 2) : partition.Scratch;
