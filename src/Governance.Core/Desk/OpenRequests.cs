@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics.X86;
 using Governance.Core.Requests;
 
 namespace Governance.Core.Desk;
@@ -28,6 +27,9 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
 {
     /// <summary>Stripes in the index: a power of two.</summary>
     public const int StripeCount = 64;
+
+    /// <summary>Cache lines a request's slot spans.</summary>
+    public static readonly int RequestStateLines = (Unsafe.SizeOf<RequestState>() + 63) / 64;
 
     private readonly Stripe[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
 
@@ -75,6 +77,19 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
     /// up or changing its items in order finds it in cache a few items later. A hint: it changes nothing.
     /// </summary>
     public void Prefetch(IndexKey key) => _stripes[key.Stripe].Prefetch(key.Hash);
+
+    /// <summary>
+    /// Asks the processor to fetch the slot of the first entry whose hash is <paramref name="key"/>'s (not checked
+    /// against the id: a hint), after <see cref="Prefetch"/> brought the entry in; <see cref="Peek"/> then reads the id
+    /// there from cache. Only while the caller holds every partition's lock.
+    /// </summary>
+    public void PrefetchSlot(IndexKey key)
+    {
+        if (_stripes[key.Stripe].FirstWithHash(key.Hash) is { Partition: >= 0 } where)
+        {
+            CacheHint.Fetch(ref partitions[where.Partition][where.Slot], RequestStateLines);
+        }
+    }
 
     /// <summary>
     /// Adds to the key's stripe unless the id is there already: only while the caller holds every partition's lock and
@@ -188,13 +203,22 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
             _count--;
         }
 
-        public unsafe void Prefetch(int hash)
+        public DeskSlot FirstWithHash(int hash)
         {
-            if (Sse.IsSupported)
+            var entries = _entries;
+            var mask = entries.Length - 1;
+            for (var i = Home(hash); entries[i].PartitionPlusOne != 0; i = (i + 1) & mask)
             {
-                Sse.Prefetch0(Unsafe.AsPointer(ref _entries[Home(hash)])); // a hint: if the array moves, nothing breaks
+                if (entries[i].Hash == hash)
+                {
+                    return new DeskSlot(entries[i].PartitionPlusOne - 1, entries[i].Slot);
+                }
             }
+
+            return new DeskSlot(-1, -1);
         }
+
+        public void Prefetch(int hash) => CacheHint.Fetch(ref _entries[Home(hash)]);
 
         /// <summary>Fibonacci hashing of the whole hash: the stripe's own bits of it are all the same here.</summary>
         private int Home(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _shift);

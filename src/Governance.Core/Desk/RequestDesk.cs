@@ -33,7 +33,6 @@ public sealed class RequestDesk
 {
     private const int SmallBatch = 4096; // below this a batch's per-item steps run on the calling thread
     private const int ChunkSize = 1 << 16; // a batch runs in chunks of this many items (see InChunks)
-    private static readonly int RequestStateLines = (System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>() + 63) / 64;
     private const int PrefetchDistance = 8; // index lookups in a batch ask for the entry this many items ahead
     private const int LanesPerCore = 2; // a few, so that a core the host holds up leaves its second lane to the other
 
@@ -378,7 +377,7 @@ public sealed class RequestDesk
                     {
                         var ahead = items[k + PrefetchDistance];
                         CacheHint.Fetch(submissions[ahead]);
-                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][slots[ahead]], RequestStateLines);
+                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][slots[ahead]], OpenRequests.RequestStateLines);
                     }
 
                     var i = items[k];
@@ -522,9 +521,15 @@ public sealed class RequestDesk
 
                 for (var i = from; i < to; i++)
                 {
+                    // Two steps ahead: the entry for a later item, then the slot it names for a nearer one.
+                    if (i + (2 * PrefetchDistance) < to)
+                    {
+                        _open.Prefetch(keys[i + (2 * PrefetchDistance)]);
+                    }
+
                     if (i + PrefetchDistance < to)
                     {
-                        _open.Prefetch(keys[i + PrefetchDistance]);
+                        _open.PrefetchSlot(keys[i + PrefetchDistance]);
                     }
 
                     if (_open.Peek(keys[i], out var where))
@@ -559,7 +564,7 @@ public sealed class RequestDesk
                         // The command and the request of an item a few ahead: in lane order they are far apart.
                         var ahead = items[k + PrefetchDistance];
                         CacheHint.Fetch(commands[ahead].Command);
-                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][targets[ahead].Slot], RequestStateLines);
+                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][targets[ahead].Slot], OpenRequests.RequestStateLines);
                     }
 
                     var i = items[k];
