@@ -51,7 +51,8 @@ internal sealed class DeskPartition(int index, Router router)
     private RequestState[][] _large = [];
     private int _highWater; // slots ever handed out; every slot below it is open or on the free list
     private int _chunksAllocated; // small chunks first, then large ones
-    private int[] _free = [];
+    private int[] _free = []; // a ring (power-of-two length): slots come back in the order they were freed
+    private int _freeHead;
     private int _freeCount;
 
     public Lock Gate { get; } = new();
@@ -121,7 +122,17 @@ internal sealed class DeskPartition(int index, Router router)
     public int TakeNumber()
     {
         Open++;
-        return _freeCount > 0 ? _free[--_freeCount] : _highWater++;
+        if (_freeCount == 0)
+        {
+            return _highWater++;
+        }
+
+        // Oldest first: a day's batch frees its slots in batch order, and the next day's batch, taking them in the same
+        // order, then walks its slots forward as it walks its items.
+        var slot = _free[_freeHead];
+        _freeHead = (_freeHead + 1) & (_free.Length - 1);
+        _freeCount--;
+        return slot;
     }
 
     /// <summary>
@@ -140,10 +151,17 @@ internal sealed class DeskPartition(int index, Router router)
         this[slot] = default;
         if (_freeCount == _free.Length)
         {
-            Array.Resize(ref _free, Math.Max(64, _free.Length * 2));
+            var grown = new int[Math.Max(64, _free.Length * 2)];
+            for (var k = 0; k < _freeCount; k++)
+            {
+                grown[k] = _free[(_freeHead + k) & (_free.Length - 1)];
+            }
+
+            (_free, _freeHead) = (grown, 0);
         }
 
-        _free[_freeCount++] = slot;
+        _free[(_freeHead + _freeCount) & (_free.Length - 1)] = slot;
+        _freeCount++;
         Open--;
     }
 
