@@ -22,10 +22,19 @@ internal static class DeskPhases
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("DESK_PHASES_ROUNDS"), out var r) ? r : 3;
         var best = new double[5]; // submit, accept, resolve, call back, whole day: the fastest of the rounds after the first (on a shared host the fastest is the least disturbed)
         Array.Fill(best, double.MaxValue);
+        // DESK_PHASES_RUNNING=1: every round runs the day on the same desk (as DeskBenchmarks' running-desk row).
+        var running = Environment.GetEnvironmentVariable("DESK_PHASES_RUNNING") == "1";
+        RequestDesk? desk = null;
+        SettableClock? clock = null;
         for (var round = 0; round < rounds; round++)
         {
-            var clock = new SettableClock(morning);
-            var desk = new RequestDesk(router, ServiceLevelPolicy.Default, clock);
+            if (!running || desk is null)
+            {
+                clock = new SettableClock(morning);
+                desk = new RequestDesk(router, ServiceLevelPolicy.Default, clock);
+            }
+
+            clock!.Now = morning;
             var pause = GC.GetTotalPauseDuration();
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
