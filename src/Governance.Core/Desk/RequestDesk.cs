@@ -15,7 +15,9 @@ namespace Governance.Core.Desk;
 /// <remarks>
 /// <para><b>Partitions.</b> Requests are partitioned by the street-level unit of their location (one more partition
 /// takes locations at district level). A batch runs its partitions on all cores and produces exactly the events of
-/// running it item by item, in the same order: events are put back in the order of the batch's items.</para>
+/// running it item by item, in the same order: events are put back in the order of the batch's items. A batch of more
+/// than 65,536 items runs as consecutive chunks of that many, each on all cores; the sink may then get several
+/// appends for one batch, in order, and a failure's index is its place in the whole batch.</para>
 /// <para><b>Time.</b> Receipt time comes from the injected <see cref="IClock"/>; a command carries its own time, which
 /// may not be later than the clock. Timers due by a command's time fire before the command, and <see cref="Advance"/>
 /// fires every timer due by the clock's time in (due, receipt order) order, so advancing in one step or in many gives
