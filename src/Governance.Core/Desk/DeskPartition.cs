@@ -40,6 +40,7 @@ internal sealed class DeskPartition(int index, Router router)
 {
     private const string SameDayEscalation = "当日未解决也未说明原因，自动升级 (same-day deadline passed without an answer: escalated automatically)";
     private const string ResolutionEscalation = "办理时限已过仍未解决或说明，自动升级 (resolution deadline passed without an answer: escalated automatically)";
+    private static readonly int SlotLines = (System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>() + 63) / 64; // cache lines a slot spans
     private const long NoTimer = long.MaxValue; // RequestState.DeskTimer when none is queued
     private const int SmallShift = 8; // 256 slots, about 55 KB: below the large-object threshold
     private const int LargeShift = 10; // 1,024 slots, about 220 KB: on the large-object heap, never copied by the GC
@@ -90,6 +91,9 @@ internal sealed class DeskPartition(int index, Router router)
             return ref _large[large >> LargeShift][large & ((1 << LargeShift) - 1)];
         }
     }
+
+    /// <summary>Asks the processor to fetch the whole of <paramref name="slot"/>'s request (a hint: see <see cref="CacheHint"/>).</summary>
+    public void Prefetch(int slot) => CacheHint.Fetch(ref this[slot], SlotLines);
 
     /// <summary>True when <paramref name="slot"/> holds the open request <paramref name="id"/>.</summary>
     public bool Holds(int slot, RequestId id) => slot < _highWater && this[slot].Id == id;
@@ -195,7 +199,7 @@ internal sealed class DeskPartition(int index, Router router)
         if (due < request.DeskTimer)
         {
             request.DeskTimer = due;
-            _timers.Enqueue(slot, new TimerKey(request.UnpackAt(due), request.DeskSequence));
+            _timers.Enqueue(slot, new TimerKey(request.Unpack(due), request.DeskSequence));
             if (_timers.Count > 1024 && _timers.Count > 2 * Open)
             {
                 Compact();
@@ -227,7 +231,7 @@ internal sealed class DeskPartition(int index, Router router)
             }
 
             // A deadline moved by a resume can already lie behind the request's last event: it passes now.
-            var at = request.UnpackAt(Math.Max(due, request.LastEventPacked));
+            var at = request.Unpack(Math.Max(due, request.LastEventPacked));
             switch (kind)
             {
                 case TimerKind.Warning:

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Governance.Core.Requests;
 
 namespace Governance.Core.Desk;
@@ -27,9 +26,6 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
 {
     /// <summary>Stripes in the index: a power of two.</summary>
     public const int StripeCount = 64;
-
-    /// <summary>Cache lines a request's slot spans.</summary>
-    public static readonly int RequestStateLines = (Unsafe.SizeOf<RequestState>() + 63) / 64;
 
     private readonly Stripe[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Stripe())];
 
@@ -87,7 +83,7 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
     {
         if (_stripes[key.Stripe].FirstWithHash(key.Hash) is { Partition: >= 0 } where)
         {
-            CacheHint.Fetch(ref partitions[where.Partition][where.Slot], RequestStateLines);
+            partitions[where.Partition].Prefetch(where.Slot);
         }
     }
 
@@ -253,7 +249,7 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
 /// An id with its hash, computed once: a batch hashes its ids in order on all cores, and the index's stripes then
 /// place and find them without reading the id's string again (in stripe order those reads are cache misses).
 /// </summary>
-internal readonly struct IndexKey(RequestId id, int hash) : IEquatable<IndexKey>
+internal readonly struct IndexKey(RequestId id, int hash)
 {
     public IndexKey(RequestId id)
         : this(id, id.GetHashCode())
@@ -266,12 +262,6 @@ internal readonly struct IndexKey(RequestId id, int hash) : IEquatable<IndexKey>
 
     /// <summary>The index stripe that holds the key.</summary>
     public int Stripe => (Hash >>> 8) & (OpenRequests.StripeCount - 1);
-
-    public bool Equals(IndexKey other) => Hash == other.Hash && Id == other.Id;
-
-    public override bool Equals(object? obj) => obj is IndexKey other && Equals(other);
-
-    public override int GetHashCode() => Hash;
 }
 
 /// <summary>Where an open request is held: its partition and its slot there.</summary>

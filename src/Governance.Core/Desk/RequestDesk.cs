@@ -289,17 +289,7 @@ public sealed class RequestDesk
     {
         Preconditions.CheckNotNull(submissions);
         var now = Clock.GetCurrentInstant(); // one receipt time for the whole batch
-        var result = InChunks(submissions.Count, (offset, count, failures) => SubmitChunk(submissions, offset, count, now, failures));
-        if (submissions.Count > ChunkSize)
-        {
-            using (LockAll())
-            {
-                // The chunks reserved room for the whole batch's timers; give back what is spare.
-                Parallel.ForEach(_partitions, static p => p.TrimTimers());
-            }
-        }
-
-        return result;
+        return InChunks(submissions.Count, (offset, count, failures) => SubmitChunk(submissions, offset, count, now, failures));
     }
 
     /// <summary>
@@ -379,7 +369,7 @@ public sealed class RequestDesk
                     {
                         var ahead = items[k + PrefetchDistance];
                         CacheHint.Fetch(submissions[ahead]);
-                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][slots[ahead]], OpenRequests.RequestStateLines);
+                        _partitions[partitionOf[ahead]].Prefetch(slots[ahead]);
                     }
 
                     var i = items[k];
@@ -396,15 +386,16 @@ public sealed class RequestDesk
                         partitionOf[i] = -1;
                     }
                 }
-
-                if (batch.Count <= ChunkSize)
-                {
-                    foreach (var p in lane.Partitions)
-                    {
-                        _partitions[p].TrimTimers();
-                    }
-                }
             });
+
+            if (offset + n == batch.Count)
+            {
+                // The first chunk reserved room for the whole batch's timers: the last gives back what is spare.
+                foreach (var partition in _partitions)
+                {
+                    partition.TrimTimers();
+                }
+            }
 
             // Index the opened items stripe by stripe, each stripe's items in batch order: an id already open, or
             // earlier in the batch (whatever its partition), keeps its place, and the later item is taken back
@@ -566,7 +557,7 @@ public sealed class RequestDesk
                         // The command and the request of an item a few ahead: in lane order they are far apart.
                         var ahead = items[k + PrefetchDistance];
                         CacheHint.Fetch(commands[ahead].Command);
-                        CacheHint.Fetch(ref _partitions[partitionOf[ahead]][targets[ahead].Slot], OpenRequests.RequestStateLines);
+                        _partitions[partitionOf[ahead]].Prefetch(targets[ahead].Slot);
                     }
 
                     var i = items[k];

@@ -139,8 +139,6 @@ internal struct RequestState
         return span > MaxSpan ? MaxSpanPacked + 1 : span < -MaxSpan ? -MaxSpanPacked - 1 : span.ToInt64Nanoseconds();
     }
 
-    /// <summary>The instant a packed value (not <see cref="NoInstant"/>) stands for.</summary>
-    internal readonly Instant UnpackAt(long packed) => Unpack(packed);
 
     /// <summary>The request's id.</summary>
     public RequestId Id { get; }
@@ -762,7 +760,8 @@ internal struct RequestState
 
     private readonly long Pack(Instant instant) => (instant - ReceivedAt).ToInt64Nanoseconds();
 
-    private readonly Instant Unpack(long nanoseconds) => ReceivedAt + Duration.FromNanoseconds(nanoseconds);
+    /// <summary>The instant a packed value (not <see cref="NoInstant"/>) stands for.</summary>
+    internal readonly Instant Unpack(long nanoseconds) => ReceivedAt + Duration.FromNanoseconds(nanoseconds);
 
     private readonly long PackOptional(Instant? instant) => instant is { } value ? Pack(value) : NoInstant;
 
