@@ -556,25 +556,25 @@ internal struct RequestState
     };
 
     /// <summary>The latest summons of <paramref name="department"/>, or null.</summary>
-    private WhistleSummons? LatestSummons(DistrictDepartmentId department)
+    private readonly WhistleSummons? LatestSummons(DistrictDepartmentId department) =>
+        LatestSummonsIndex(department) is var i and >= 0 ? _progress!.Summons![i] : null;
+
+    /// <summary>The latest summons of <paramref name="department"/>, by reference: Apply calls it only once LatestSummons found one.</summary>
+    private readonly ref WhistleSummons LatestSummonsRef(DistrictDepartmentId department) =>
+        ref System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_progress!.Summons)[LatestSummonsIndex(department)];
+
+    private readonly int LatestSummonsIndex(DistrictDepartmentId department)
     {
         var summons = _progress?.Summons;
         for (var i = (summons?.Count ?? 0) - 1; i >= 0; i--)
         {
             if (summons![i].Department == department)
             {
-                return summons[i];
+                return i;
             }
         }
 
-        return null;
-    }
-
-    private void UpdateLatestSummons(DistrictDepartmentId department, Func<WhistleSummons, WhistleSummons> update)
-    {
-        var summons = _progress!.Summons!;
-        var i = summons.FindLastIndex(x => x.Department == department);
-        summons[i] = update(summons[i]);
+        return -1;
     }
 
     /// <summary>
@@ -700,11 +700,18 @@ internal struct RequestState
                 (Progress.Summons ??= []).Add(new WhistleSummons(w.Department, w.At, w.ReportBy, null, false));
                 break;
             case DepartmentReported r:
-                UpdateLatestSummons(r.Department, x => x with { ReportedAt = r.At });
-                break;
+                {
+                    ref var summons = ref LatestSummonsRef(r.Department);
+                    summons = summons with { ReportedAt = r.At };
+                    break;
+                }
+
             case DepartmentReportMissed m:
-                UpdateLatestSummons(m.Department, x => x with { Missed = true });
-                break;
+                {
+                    ref var summons = ref LatestSummonsRef(m.Department);
+                    summons = summons with { Missed = true };
+                    break;
+                }
         }
 
         Status = next;
