@@ -28,12 +28,12 @@ namespace Governance.Core.Routing;
 /// </remarks>
 public sealed class Router
 {
-    // Hot-path tables. A request costs one lookup of its location's id in the chart, one read of its household's row,
-    // one read of its unit's row (which carries the agencies themselves, so owner and handler need no further reads)
-    // and one lookup of its category code; the office and department tables are small and stay in cache.
+    // Hot-path tables. A request costs one lookup of its location's id (whose table entry is the household's or unit's
+    // row), one read of its unit's row (which carries the agencies themselves, so owner and handler need no further
+    // reads) and one lookup of its category code; the office and department tables are small and stay in cache.
     private readonly Agency[] _agencies;          // units, then property companies, offices, departments (by chart order)
     private readonly UnitRoute[] _routes;         // by unit index
-    private readonly HouseholdRoute[] _households; // by household index
+    private readonly LocationTable _locations;    // units and households by id
     private readonly Agency[] _officeByStreetDuty; // [street slot * duty count + duty]: the office, or default when none holds it
     private readonly Agency[] _departmentByDuty;   // by duty: the department, or default when none holds it
     private readonly int[] _departmentIndexByDuty; // by duty: agency index of the department, or -1
@@ -175,13 +175,20 @@ public sealed class Router
 
         _officeByStreetDuty = [.. officeIndex.Select(a => a < 0 ? default : _agencies[a])];
 
-        _households = new HouseholdRoute[chart.Households.Length];
+        var locations = new List<LocationTable.Row>(units.Length + chart.Households.Length);
+        foreach (var u in units)
+        {
+            locations.Add(new LocationTable.Row(LocationTable.HashOf(u.Id.Value), u.Index, u.Id.Value, BuildingId: null, NetworkOwnerId: null));
+        }
+
         foreach (var h in chart.Households)
         {
-            var building = chart.BuildingIndex(h);
             var home = liaisons is not null && liaisons.TryGetLiaison(h.Id, out var liaison) ? chart.HouseholdOf(chart.GetPartyMember(liaison)) : h;
-            _households[h.Index] = new HouseholdRoute(h.BuildingId.Value, _routes[chart.BuildingIndex(home)].CommunityId, building);
+            locations.Add(new LocationTable.Row(LocationTable.HashOf(h.Id.Value), chart.BuildingIndex(h), h.Id.Value, h.BuildingId.Value,
+                _routes[chart.BuildingIndex(home)].CommunityId));
         }
+
+        _locations = new LocationTable(locations);
     }
 
     /// <summary>The chart the router routes in.</summary>
@@ -208,9 +215,36 @@ public sealed class Router
     public RoutingDecision Route(Channel channel, RequestLocation location, CategoryCode category) => RouteIndexed(channel, location, category, out _);
 
     /// <summary>As <see cref="Route(Channel, RequestLocation, CategoryCode)"/>, also giving the chart index of the location's unit (so the desk need not look it up again).</summary>
-    internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, CategoryCode category, out int unit)
+    internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, CategoryCode category, out int unit) =>
+        RouteIndexed(channel, location, LocationHash(location), category, out unit);
+
+    /// <summary>
+    /// The hash under which routing looks <paramref name="location"/> up (of its household's id, else its unit's): a
+    /// batch computes it once per item, for <see cref="PrefetchLocation"/>, <see cref="PrefetchRoute"/> and routing.
+    /// </summary>
+    internal static int LocationHash(RequestLocation location) =>
+        LocationTable.HashOf(location.Household is { } household ? household.Value : location.Unit.Value);
+
+    /// <summary>Asks the processor to fetch the table entry of the location hashed <paramref name="hash"/> (a hint: it changes nothing).</summary>
+    internal void PrefetchLocation(int hash) => _locations.Prefetch(hash);
+
+    /// <summary>
+    /// Asks the processor to fetch the unit row routing reads for <paramref name="location"/>, once
+    /// <see cref="PrefetchLocation"/> has brought its table entry in (a hint: an unknown location fetches nothing).
+    /// </summary>
+    internal void PrefetchRoute(RequestLocation location, int hash)
     {
-        unit = Locate(location, channel, out var household);
+        var at = _locations.Find(location.Household is { } household ? household.Value : location.Unit.Value, hash);
+        if (at >= 0)
+        {
+            Desk.CacheHint.Fetch(ref _routes[_locations[at].Unit]);
+        }
+    }
+
+    /// <summary>As <see cref="RouteIndexed(Channel, RequestLocation, CategoryCode, out int)"/>, with the location's <see cref="LocationHash"/>.</summary>
+    internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, int hash, CategoryCode category, out int unit)
+    {
+        unit = Locate(location, hash, channel, out var household);
         ref readonly var route = ref _routes[unit];
         var c = Catalogue.IndexOf(category.Value);
         if (c < 0)
@@ -223,7 +257,7 @@ public sealed class Router
         var owner = channel switch
         {
             Channel.PropertyHotline => route.CompanyOrCommunity,
-            Channel.HouseholdNetwork => new Agency(AgencyKind.Unit, household < 0 ? ThrowNoHousehold(location) : _households[household].NetworkOwnerId),
+            Channel.HouseholdNetwork => new Agency(AgencyKind.Unit, household < 0 ? ThrowNoHousehold(location) : _locations[household].NetworkOwnerId!),
             Channel.Hotline12345 => new Agency(AgencyKind.Unit, route.StreetId),
             Channel.QrScan => new Agency(AgencyKind.Unit, route.SelfId),
             Channel.ServiceCalendarPhone or Channel.WalkIn or Channel.Proactive => new Agency(AgencyKind.Unit, route.CommunityId),
@@ -250,7 +284,7 @@ public sealed class Router
     /// <exception cref="ArgumentException">The location's unit or household is not in the chart, or its unit is not the household's building.</exception>
     public PartyMemberId? LiaisonOf(RequestLocation location)
     {
-        Locate(location, null, out var household);
+        Locate(location, LocationHash(location), null, out var household);
         return household >= 0 && Liaisons is not null && Liaisons.TryGetLiaison(location.Household!.Value, out var liaison) ? liaison : null;
     }
 
@@ -266,7 +300,7 @@ public sealed class Router
     /// <exception cref="ArgumentException"><paramref name="from"/> is not an agency of the chart, or the location is not in it (as for <see cref="Route"/>).</exception>
     public Agency? EscalationTarget(Agency from, RequestLocation location, CategoryCode category)
     {
-        var unit = Locate(location, null, out _);
+        var unit = Locate(location, LocationHash(location), null, out _);
         var c = Catalogue.IndexOf(category.Value);
         var rule = _rules[c < 0 ? _triage : c];
         var next = from.Kind switch
@@ -316,28 +350,32 @@ public sealed class Router
     }
 
     /// <summary>The unit index of the location (a household's building); <paramref name="household"/> is -1 when it names none.</summary>
-    private int Locate(RequestLocation location, Channel? channel, out int household)
+    /// <summary>
+    /// The chart index of the location's unit (a household's building), and the table position of its household's row
+    /// (-1 when it names none); <paramref name="hash"/> is its <see cref="LocationHash"/>.
+    /// </summary>
+    private int Locate(RequestLocation location, int hash, Channel? channel, out int household)
     {
         if (location.Household is { } id)
         {
-            household = Chart.IndexOf(EntityKind.Household, id.Value);
-            if (household < 0)
+            household = _locations.Find(id.Value, hash);
+            if (household < 0 || !_locations[household].IsHousehold)
             {
                 return ThrowNotInChart("household", id.Value, channel, out household);
             }
 
-            ref readonly var row = ref _households[household];
+            ref readonly var row = ref _locations[household];
             if (!string.Equals(row.BuildingId, location.Unit.Value, StringComparison.Ordinal))
             {
-                return ThrowWrongBuilding(location, row.BuildingId, channel, out household);
+                return ThrowWrongBuilding(location, row.BuildingId!, channel, out household);
             }
 
-            return row.Building;
+            return row.Unit;
         }
 
         household = -1;
-        var unit = Chart.IndexOf(EntityKind.Unit, location.Unit.Value);
-        return unit >= 0 ? unit : ThrowNotInChart("unit", location.Unit.Value, channel, out household);
+        var unit = _locations.Find(location.Unit.Value, hash);
+        return unit >= 0 && !_locations[unit].IsHousehold ? _locations[unit].Unit : ThrowNotInChart("unit", location.Unit.Value, channel, out household);
     }
 
     private static string On(Channel? channel) => channel is { } c ? $" (channel {c})" : string.Empty;
@@ -368,9 +406,6 @@ public sealed class Router
 
     /// <summary>Where a request about a unit goes, with the agencies themselves so that routing reads nothing else.</summary>
     private readonly record struct UnitRoute(string SelfId, string CommunityId, string StreetId, Agency CompanyOrCommunity, int Community, int StreetSlot);
-
-    /// <summary>A household's building (its id, to check the location, and its index) and the community owning its household-network requests.</summary>
-    private readonly record struct HouseholdRoute(string BuildingId, string NetworkOwnerId, int Building);
 
     private readonly record struct CategoryRule(ResponsibleKind Kind, int Duty, Time.CategoryClass Class);
 }

@@ -106,6 +106,50 @@ public sealed class RoutingProperties
         }
     }
 
+    /// <summary>
+    /// The router's own id table (not the chart's dictionary) finds every unit and household by an equal id, not only
+    /// the chart's own string, and refuses an id of any other kind — a household's id as a unit, a unit's or a property
+    /// company's as a household — as well as unknown ids and a household named with another building.
+    /// </summary>
+    [Property(Arbitrary = [typeof(ChartArbitraries)], MaxTest = 150)]
+    public void Every_unit_and_household_is_found_by_its_id_and_nothing_else_is(ChartRecipe recipe)
+    {
+        var router = RouterFor(recipe, withLiaisons: false);
+        var chart = router.Chart;
+        static string Copy(string id) => new(id.AsSpan()); // equal, but not the chart's instance
+        var code = new CategoryCode("社区");
+        foreach (var unit in chart.Units)
+        {
+            var decision = router.Route(Channel.QrScan, new RequestLocation(new UnitId(Copy(unit.Id.Value))), code);
+            Assert.Equal(Agency.Unit(unit.Id), decision.Owner); // a QR code's owner is the unit it hangs on
+            var asHousehold = new RequestLocation(unit.Id, new HouseholdId(unit.Id.Value));
+            Assert.Contains("not in the chart", Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, asHousehold, code)).Message);
+        }
+
+        foreach (var household in chart.Households)
+        {
+            var building = chart.BuildingOf(household);
+            var location = new RequestLocation(new UnitId(Copy(building.Id.Value)), new HouseholdId(Copy(household.Id.Value)));
+            Assert.Equal(Agency.Unit(building.Id), router.Route(Channel.QrScan, location, code).Owner);
+            var asUnit = new RequestLocation(new UnitId(household.Id.Value));
+            Assert.Contains($"the unit '{household.Id.Value}', which is not in the chart", Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, asUnit, code)).Message);
+            if (chart.Units.FirstOrDefault(u => u.Level == UnitLevel.Building && u != building) is { } other)
+            {
+                var elsewhere = new RequestLocation(other.Id, household.Id);
+                Assert.Contains($"lives in the building '{building.Id}'", Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, elsewhere, code)).Message);
+            }
+        }
+
+        foreach (var company in chart.PropertyCompanies)
+        {
+            var asHousehold = new RequestLocation(chart.Units[0].Id, new HouseholdId(company.Id.Value));
+            Assert.Contains($"the household '{company.Id.Value}', which is not in the chart", Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, asHousehold, code)).Message);
+        }
+
+        Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, new RequestLocation(new UnitId("没有这个单位")), code));
+        Assert.Throws<ArgumentException>(() => router.Route(Channel.QrScan, new RequestLocation(default(UnitId)), code));
+    }
+
     [Property(Arbitrary = [typeof(ChartArbitraries)], MaxTest = 150)]
     public void Escalation_from_any_handler_or_owner_goes_strictly_up_and_ends_within_five_steps(ChartRecipe recipe)
     {
