@@ -309,32 +309,52 @@ public sealed class RequestDesk
         var partitionOf = arrays.Rent<int>(n);
         var keys = arrays.Rent<IndexKey>(n);
         var failures = arrays.RentCleared<DeskFailure?>(n);
-        ForEachItem(n, i =>
+        var hashes = arrays.Rent<int>(n);
+        ForEachRange(n, (from, to) =>
         {
-            if (i + PrefetchDistance < n && submissions[i + PrefetchDistance] is { } ahead)
+            // Hash the range's locations first, so that routing can ask for each one's table entry, then its unit's row,
+            // a few items ahead of it. The ids hashed live with the chart, not the submission: they are fetched ahead too.
+            for (var i = from; i < to; i++)
             {
-                // Routing hashes the household's id, which lives with the chart, not the submission.
-                CacheHint.Fetch(ahead.Location.Household?.Value ?? ahead.Location.Unit.Value);
-            }
-
-            var submission = submissions[i];
-            try
-            {
-                if (submission is null)
+                if (i + PrefetchDistance < to && submissions[i + PrefetchDistance] is { } ahead)
                 {
-                    throw new ArgumentNullException($"submissions[{offset + i}]"); // the name is made only when it is needed
+                    CacheHint.Fetch(ahead.Location.Household?.Value ?? ahead.Location.Unit.Value);
                 }
 
-                RequestState.CheckSubmission(submission); // so that opening it below can only be refused as a duplicate
-                decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, submission.Category, out var unit);
-                partitionOf[i] = _partitionOfUnit[unit];
-                policies[i] = Policies.PolicyFor(_units[unit], now);
-                keys[i] = new IndexKey(submission.Id);
+                hashes[i] = submissions[i] is { } submission ? Router.LocationHash(submission.Location) : 0;
             }
-            catch (ArgumentException e)
+
+            for (var i = from; i < to; i++)
             {
-                failures[i] = new DeskFailure(offset + i, submission?.Id ?? default, e.Message, e);
-                partitionOf[i] = -1;
+                if (i + (2 * PrefetchDistance) < to)
+                {
+                    Router.PrefetchLocation(hashes[i + (2 * PrefetchDistance)]);
+                }
+
+                if (i + PrefetchDistance < to && submissions[i + PrefetchDistance] is { } ahead)
+                {
+                    Router.PrefetchRoute(ahead.Location, hashes[i + PrefetchDistance]);
+                }
+
+                var submission = submissions[i];
+                try
+                {
+                    if (submission is null)
+                    {
+                        throw new ArgumentNullException($"submissions[{offset + i}]"); // the name is made only when it is needed
+                    }
+
+                    RequestState.CheckSubmission(submission); // so that opening it below can only be refused as a duplicate
+                    decisions[i] = Router.RouteIndexed(submission.Channel, submission.Location, hashes[i], submission.Category, out var unit);
+                    partitionOf[i] = _partitionOfUnit[unit];
+                    policies[i] = Policies.PolicyFor(_units[unit], now);
+                    keys[i] = new IndexKey(submission.Id);
+                }
+                catch (ArgumentException e)
+                {
+                    failures[i] = new DeskFailure(offset + i, submission?.Id ?? default, e.Message, e);
+                    partitionOf[i] = -1;
+                }
             }
         });
 
