@@ -911,10 +911,13 @@ public sealed class RequestDesk
         }
 
         var lane = arrays.Rent<int>(n);
-        for (var i = 0; i < n; i++)
+        ForEachRange(n, (from, to) =>
         {
-            lane[i] = partitionOf[i] >= 0 ? laneOf[partitionOf[i]] : -1;
-        }
+            for (var i = from; i < to; i++)
+            {
+                lane[i] = partitionOf[i] >= 0 ? laneOf[partitionOf[i]] : -1;
+            }
+        });
 
         var (start, order) = Group(lane, n, laneCount, arrays, static i => i);
         return new Lanes(start, order, partitions, counts);
@@ -960,33 +963,65 @@ public sealed class RequestDesk
     /// A counting sort of items 0 to <paramref name="n"/> - 1 by <paramref name="groupOf"/> (-1: left out): group
     /// <c>g</c>'s entries (<paramref name="entry"/> of each item) are <c>sorted[start[g]..start[g + 1]]</c>, in item order.
     /// </summary>
+    /// <remarks>
+    /// On all cores for a large batch: the items are cut into consecutive ranges, each range counts its items per
+    /// group, and then places them from where the ranges before it left off in each group, so every group stays in item
+    /// order. Run on one core, the two passes over a million items kept the other core idle for about 35 ms.
+    /// </remarks>
     private static (int[] Start, T[] Sorted) Group<T>(int[] groupOf, int n, int groups, BatchArrays arrays, Func<int, T> entry)
     {
-        var start = new int[groups + 1];
-        for (var i = 0; i < n; i++)
+        var ranges = n < SmallBatch ? 1 : 4 * Environment.ProcessorCount;
+        var next = new int[ranges * groups]; // [range * groups + group]: first a count, then where the range's next item goes
+        RunRanges(n, ranges, (r, from, to) =>
         {
-            if (groupOf[i] >= 0)
+            var counts = next.AsSpan(r * groups, groups);
+            for (var i = from; i < to; i++)
             {
-                start[groupOf[i] + 1]++;
+                if (groupOf[i] >= 0)
+                {
+                    counts[groupOf[i]]++;
+                }
             }
-        }
+        });
 
+        var start = new int[groups + 1];
         for (var g = 0; g < groups; g++)
         {
-            start[g + 1] += start[g];
+            var at = start[g];
+            for (var r = 0; r < ranges; r++)
+            {
+                (next[(r * groups) + g], at) = (at, at + next[(r * groups) + g]);
+            }
+
+            start[g + 1] = at;
         }
 
         var sorted = arrays.Rent<T>(start[^1]);
-        var next = start[..^1];
-        for (var i = 0; i < n; i++)
+        RunRanges(n, ranges, (r, from, to) =>
         {
-            if (groupOf[i] is var g and >= 0)
+            var places = next.AsSpan(r * groups, groups);
+            for (var i = from; i < to; i++)
             {
-                sorted[next[g]++] = entry(i);
+                if (groupOf[i] is var g and >= 0)
+                {
+                    sorted[places[g]++] = entry(i);
+                }
             }
-        }
+        });
 
         return (start, sorted);
+    }
+
+    /// <summary>Runs <paramref name="body"/> for each of <paramref name="ranges"/> consecutive ranges that cut 0 to <paramref name="n"/> - 1, in parallel when more than one.</summary>
+    private static void RunRanges(int n, int ranges, Action<int, int, int> body)
+    {
+        if (ranges == 1)
+        {
+            body(0, 0, n);
+            return;
+        }
+
+        Parallel.For(0, ranges, r => body(r, (int)((long)n * r / ranges), (int)((long)n * (r + 1) / ranges)));
     }
 
     private long Sum(Func<DeskPartition, long> count)
