@@ -25,6 +25,8 @@ internal static class DeskPhases
         // DESK_PHASES_RUNNING=1: every round runs the day on the same desk (as DeskBenchmarks' running-desk row).
         var running = Environment.GetEnvironmentVariable("DESK_PHASES_RUNNING") == "1";
         RequestDesk? desk = null;
+        // DESK_PHASES_GC=1: prints the last round's collections as a timeline beside its phases (see GcTimeline).
+        using var timeline = Environment.GetEnvironmentVariable("DESK_PHASES_GC") == "1" ? new GcTimeline() : null;
         SettableClock? clock = null;
         for (var round = 0; round < rounds; round++)
         {
@@ -39,24 +41,32 @@ internal static class DeskPhases
             var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var allocated = GC.GetTotalAllocatedBytes(precise: true);
+            timeline?.Recording = round == rounds - 1;
+            timeline?.Mark("submit");
             var watch = Stopwatch.StartNew();
             Submit(desk, submissions, sequential);
             var submit = watch.Elapsed;
             var a1 = GC.GetTotalAllocatedBytes(precise: true);
             var p1 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(1);
+            timeline?.Mark("accept");
             Execute(desk, accepts, sequential);
             var accept = watch.Elapsed;
             var a2 = GC.GetTotalAllocatedBytes(precise: true);
             var p2 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(3);
+            timeline?.Mark("resolve");
             Execute(desk, resolves, sequential);
             var resolve = watch.Elapsed;
             var a3 = GC.GetTotalAllocatedBytes(precise: true);
             var p3 = GC.GetTotalPauseDuration();
             clock.Now = morning + Duration.FromHours(6);
+            timeline?.Mark("call back");
             Execute(desk, callBacks, sequential);
             var total = watch.Elapsed;
+            timeline?.Mark("day done");
+            timeline?.Recording = false;
+            timeline?.Flush();
             if (round > 0)
             {
                 double[] phases = [submit.TotalMilliseconds, (accept - submit).TotalMilliseconds, (resolve - accept).TotalMilliseconds, (total - resolve).TotalMilliseconds, total.TotalMilliseconds];
