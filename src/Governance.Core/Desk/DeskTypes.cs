@@ -21,7 +21,11 @@ public sealed record DeskFailure(int Index, RequestId RequestId, string Problem,
 /// <summary>What a batch did: how many items went through and which were refused.</summary>
 /// <param name="Count">Items in the batch.</param>
 /// <param name="Failures">The refused items, in batch order; empty when all went through.</param>
-/// <param name="Events">How many events the batch produced (including timer events caught up before a command).</param>
+/// <param name="Events">
+/// How many events the batch produced (including timer events caught up before a command): the events the same items
+/// one by one would have produced, whether or not the desk has a sink. A desk without one does not make the receipt
+/// objects of a submit batch, since nothing would keep them, but counts them all the same.
+/// </param>
 public sealed record DeskBatchResult(int Count, IReadOnlyList<DeskFailure> Failures, int Events)
 {
     /// <summary>Items that went through.</summary>
