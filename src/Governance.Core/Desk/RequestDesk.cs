@@ -318,7 +318,7 @@ public sealed class RequestDesk
             {
                 if (i + PrefetchDistance < to && submissions[i + PrefetchDistance] is { } ahead)
                 {
-                    CacheHint.Fetch(ahead.Location.Household?.Value ?? ahead.Location.Unit.Value);
+                    CacheHint.Fetch(Router.KeyOf(ahead.Location));
                 }
 
                 hashes[i] = submissions[i] is { } submission ? Router.LocationHash(submission.Location) : 0;

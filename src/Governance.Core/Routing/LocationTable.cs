@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using Governance.Core.Desk;
 
 namespace Governance.Core.Routing;
 

@@ -222,8 +222,7 @@ public sealed class Router
     /// The hash under which routing looks <paramref name="location"/> up (of its household's id, else its unit's): a
     /// batch computes it once per item, for <see cref="PrefetchLocation"/>, <see cref="PrefetchRoute"/> and routing.
     /// </summary>
-    internal static int LocationHash(RequestLocation location) =>
-        LocationTable.HashOf(location.Household is { } household ? household.Value : location.Unit.Value);
+    internal static int LocationHash(RequestLocation location) => LocationTable.HashOf(KeyOf(location));
 
     /// <summary>Asks the processor to fetch the table entry of the location hashed <paramref name="hash"/> (a hint: it changes nothing).</summary>
     internal void PrefetchLocation(int hash) => _locations.Prefetch(hash);
@@ -234,12 +233,15 @@ public sealed class Router
     /// </summary>
     internal void PrefetchRoute(RequestLocation location, int hash)
     {
-        var at = _locations.Find(location.Household is { } household ? household.Value : location.Unit.Value, hash);
+        var at = _locations.Find(KeyOf(location), hash);
         if (at >= 0)
         {
-            Desk.CacheHint.Fetch(ref _routes[_locations[at].Unit]);
+            CacheHint.Fetch(ref _routes[_locations[at].Unit]);
         }
     }
+
+    /// <summary>The id routing looks a location up by: its household's, else its unit's.</summary>
+    internal static string? KeyOf(RequestLocation location) => location.Household is { } household ? household.Value : location.Unit.Value;
 
     /// <summary>As <see cref="RouteIndexed(Channel, RequestLocation, CategoryCode, out int)"/>, with the location's <see cref="LocationHash"/>.</summary>
     internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, int hash, CategoryCode category, out int unit)
@@ -349,7 +351,6 @@ public sealed class Router
         return agency.Kind == AgencyKind.Unit ? Chart.GetUnit(new UnitId(agency.Id)).Index : _officeBase + Chart.GetSubdistrictOffice(new SubdistrictOfficeId(agency.Id)).Index;
     }
 
-    /// <summary>The unit index of the location (a household's building); <paramref name="household"/> is -1 when it names none.</summary>
     /// <summary>
     /// The chart index of the location's unit (a household's building), and the table position of its household's row
     /// (-1 when it names none); <paramref name="hash"/> is its <see cref="LocationHash"/>.

@@ -1,13 +1,13 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics.X86;
 
-namespace Governance.Core.Desk;
+namespace Governance.Core;
 
 /// <summary>
-/// Asks the processor to bring memory into cache ahead of use. A batch walks its items in a known order, so it can ask
-/// for an item's data a few items before it gets there and overlap the misses instead of waiting on each in turn.
-/// Hints only: on processors without the instruction they do nothing, and an address the garbage collector has moved
-/// since costs a wasted fetch, never a wrong result.
+/// Asks the processor to bring memory into cache ahead of use. A batch (the desk's, and the routing of a submit batch)
+/// walks its items in a known order, so it can ask for an item's data a few items before it gets there and overlap the
+/// misses instead of waiting on each in turn. Hints only: on processors without the instruction they do nothing, and
+/// an address the garbage collector has moved since costs a wasted fetch, never a wrong result.
 /// </summary>
 internal static class CacheHint
 {
