@@ -970,7 +970,7 @@ public sealed class RequestDesk
     /// </remarks>
     private static (int[] Start, T[] Sorted) Group<T>(int[] groupOf, int n, int groups, BatchArrays arrays, Func<int, T> entry)
     {
-        var ranges = n < SmallBatch ? 1 : 4 * Environment.ProcessorCount;
+        var ranges = RangeCount(n);
         var next = new int[ranges * groups]; // [range * groups + group]: first a count, then where the range's next item goes
         RunRanges(n, ranges, (r, from, to) =>
         {
@@ -1012,7 +1012,11 @@ public sealed class RequestDesk
         return (start, sorted);
     }
 
-    /// <summary>Runs <paramref name="body"/> for each of <paramref name="ranges"/> consecutive ranges that cut 0 to <paramref name="n"/> - 1, in parallel when more than one.</summary>
+    /// <summary>
+    /// Runs <paramref name="body"/> (range number, first item, item after the last) for each of <paramref name="ranges"/>
+    /// consecutive ranges of equal size that cut 0 to <paramref name="n"/> - 1, in parallel when more than one: the one
+    /// way batch steps split their items, so that two passes can split them alike.
+    /// </summary>
     private static void RunRanges(int n, int ranges, Action<int, int, int> body)
     {
         if (ranges == 1)
@@ -1070,17 +1074,10 @@ public sealed class RequestDesk
         });
 
     /// <summary>As <see cref="ForEachItem"/>, a range at a time: <paramref name="body"/> gets each range's first item and the item after its last.</summary>
-    private static void ForEachRange(int n, Action<int, int> body)
-    {
-        if (n < SmallBatch)
-        {
-            body(0, n);
-            return;
-        }
+    private static void ForEachRange(int n, Action<int, int> body) => RunRanges(n, RangeCount(n), (_, from, to) => body(from, to));
 
-        var range = Math.Max(1024, n / (Environment.ProcessorCount * 8));
-        Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, n, range), r => body(r.Item1, r.Item2));
-    }
+    /// <summary>How many ranges a batch's per-item steps are cut into: one for a small batch, else about eight per core of at least 1,024 items.</summary>
+    private static int RangeCount(int n) => n < SmallBatch ? 1 : Math.Max(1, n / Math.Max(1024, n / (Environment.ProcessorCount * 8)));
 
     private static void Collect(DeskFailure?[] failures, int n, List<DeskFailure> found)
     {
