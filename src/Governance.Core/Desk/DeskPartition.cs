@@ -41,7 +41,7 @@ internal sealed class DeskPartition(int index, Router router)
     private const string SameDayEscalation = "当日未解决也未说明原因，自动升级 (same-day deadline passed without an answer: escalated automatically)";
     private const string ResolutionEscalation = "办理时限已过仍未解决或说明，自动升级 (resolution deadline passed without an answer: escalated automatically)";
     private static readonly int SlotLines = (System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>() + 63) / 64; // cache lines a slot spans
-    private const long NoTimer = long.MaxValue; // RequestState.DeskTimer when none is queued
+    private const long NoTimer = RequestState.NoDeskTimer;
     private const int SmallShift = 8; // 256 slots, about 55 KB: below the large-object threshold
     private const int LargeShift = 10; // 1,024 slots, about 220 KB: on the large-object heap, never copied by the GC
     private const int SmallSlots = 16 << SmallShift; // the first 4,096 slots are in small chunks

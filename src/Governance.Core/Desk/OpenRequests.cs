@@ -125,41 +125,25 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
 
         public bool TryFind(IndexKey key, DeskPartition[] partitions, out DeskSlot slot)
         {
-            var entries = _entries;
-            var mask = entries.Length - 1;
-            for (var i = Home(key.Hash); ; i = (i + 1) & mask)
+            if (Probe(key, partitions, out var at))
             {
-                ref var e = ref entries[i];
-                if (e.PartitionPlusOne == 0)
-                {
-                    slot = default;
-                    return false;
-                }
-
-                if (e.Hash == key.Hash && partitions[e.PartitionPlusOne - 1].Holds(e.Slot, key.Id))
-                {
-                    slot = new DeskSlot(e.PartitionPlusOne - 1, e.Slot);
-                    return true;
-                }
+                slot = new DeskSlot(_entries[at].PartitionPlusOne - 1, _entries[at].Slot);
+                return true;
             }
+
+            slot = default;
+            return false;
         }
 
         public bool TryAdd(IndexKey key, DeskSlot slot, DeskPartition[] partitions)
         {
             Reserve(1);
-            var entries = _entries;
-            var mask = entries.Length - 1;
-            var i = Home(key.Hash);
-            for (; entries[i].PartitionPlusOne != 0; i = (i + 1) & mask)
+            if (Probe(key, partitions, out var at))
             {
-                ref var e = ref entries[i];
-                if (e.Hash == key.Hash && partitions[e.PartitionPlusOne - 1].Holds(e.Slot, key.Id))
-                {
-                    return false;
-                }
+                return false;
             }
 
-            entries[i] = new Entry(key.Hash, slot.Partition + 1, slot.Slot);
+            _entries[at] = new Entry(key.Hash, slot.Partition + 1, slot.Slot);
             _count++;
             return true;
         }
@@ -215,6 +199,27 @@ internal sealed class OpenRequests(DeskPartition[] partitions)
         }
 
         public void Prefetch(int hash) => CacheHint.Fetch(ref _entries[Home(hash)]);
+
+        /// <summary>
+        /// Walks the key's run: true with <paramref name="at"/> at its entry when the id is held, else false with
+        /// <paramref name="at"/> at the empty entry that ends the run (where an add goes).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+        private bool Probe(IndexKey key, DeskPartition[] partitions, out int at)
+        {
+            var entries = _entries;
+            var mask = entries.Length - 1;
+            for (at = Home(key.Hash); entries[at].PartitionPlusOne != 0; at = (at + 1) & mask)
+            {
+                ref var e = ref entries[at];
+                if (e.Hash == key.Hash && partitions[e.PartitionPlusOne - 1].Holds(e.Slot, key.Id))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>Fibonacci hashing of the whole hash: the stripe's own bits of it are all the same here.</summary>
         private int Home(int hash) => (int)(((uint)hash * 0x9E3779B9u) >> _shift);

@@ -836,10 +836,10 @@ public sealed class RequestDesk
 
         // The queued instant is never later than the request's earliest pending timer, so when it lies after the
         // command nothing is due and FireDue can be skipped.
-        var due = request.DeskTimer <= request.PackClamped(command.At); // false when none is queued (long.MaxValue)
+        var due = request.DeskTimer <= request.PackClamped(command.At); // false when none is queued (NoDeskTimer)
         if (due)
         {
-            request.DeskTimer = long.MaxValue; // its queue entry is now stale: FireDue handles everything due by then
+            request.DeskTimer = RequestState.NoDeskTimer; // its queue entry is now stale: FireDue handles everything due by then
         }
 
         try

@@ -37,7 +37,7 @@ internal struct RequestState
     private long _warning;
     private long _resolution;
     private long _answeredAt = NoInstant;
-    private long _deskTimerAt = long.MaxValue;
+    private long _deskTimerAt = NoDeskTimer;
 
     // The plain path's later facts (resolved, called back) are kept here rather than in the side object, so that a request
     // resolved and closed at the desk never makes one: 25 bytes here instead of a ~130-byte object promoted by the GC.
@@ -111,7 +111,11 @@ internal struct RequestState
 
     // Kept by the desk that holds this request (Governance.Core.Desk); unused elsewhere.
     internal long DeskSequence;
-    // The desk compares its timers in this request's packed form (nanoseconds since receipt, long.MaxValue for none):
+
+    /// <summary><see cref="DeskTimer"/> when the desk has no timer queued for this request: later than any packed instant.</summary>
+    internal const long NoDeskTimer = long.MaxValue;
+
+    // The desk compares its timers in this request's packed form (nanoseconds since receipt, NoDeskTimer for none):
     // comparing longs needs no division, where each unpacked Instant costs one.
     internal long DeskTimer
     {
