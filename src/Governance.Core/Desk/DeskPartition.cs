@@ -75,7 +75,6 @@ internal sealed class DeskPartition(int index, Router router)
     /// <summary>Entries in the timer queue, live or stale.</summary>
     public int TimerEntries => _timers.Count;
 
-
     /// <summary>The slot's request, by reference: never copy it.</summary>
     public ref RequestState this[int slot]
     {

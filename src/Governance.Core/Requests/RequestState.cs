@@ -143,7 +143,6 @@ internal struct RequestState
         return span > MaxSpan ? MaxSpanPacked + 1 : span < -MaxSpan ? -MaxSpanPacked - 1 : span.ToInt64Nanoseconds();
     }
 
-
     /// <summary>The request's id.</summary>
     public RequestId Id { get; }
 
