@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Governance.Samples.Tongzhou.Simulation;
 using Governance.Samples.Tongzhou.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Governance.Samples.Tests.Tongzhou;
 
@@ -78,25 +79,32 @@ public sealed class SqliteRunTests : IDisposable
         var (exit, _, error) = Cli.Run(_directory, [.. run, "--store", "memory", "--report", "expected.json"]);
         Assert.True(exit == 0, error);
 
-        // Kill the durable run (SIGKILL) once it has stored a day or more of checkpoints, then resume it.
+        // Kill the durable run (SIGKILL) once it has stored a day or more of checkpoints, then resume it. Each look at
+        // its progress holds the file's write lock, so the run cannot store another hour, let alone finish, between the
+        // look that finds 30 hours or more and the kill: on a busy machine a whole run fits between two unguarded looks.
         var db = Path.Combine(_directory, "tongzhou.db");
+        var killedAt = 0;
         using (var child = Process.Start(Cli.StartInfo(_directory, run))!)
         {
-            var hours = 0;
             var watch = Stopwatch.StartNew();
-            while (hours < 30 && !child.HasExited && watch.Elapsed < TimeSpan.FromMinutes(1))
+            while (!child.HasExited && watch.Elapsed < TimeSpan.FromMinutes(1))
             {
-                Thread.Sleep(20);
-                hours = HoursDone(db);
+                Thread.Sleep(10);
+                using var gate = WriteLock(db);
+                if (gate is not null && HoursDone(gate, db) is var hours and >= 30)
+                {
+                    child.Kill();
+                    child.WaitForExit();
+                    killedAt = hours;
+                    break;
+                }
             }
 
-            Assert.False(child.HasExited, $"the run finished before it could be killed (after {hours} hours): make it longer");
-            child.Kill();
-            child.WaitForExit();
+            Assert.True(killedAt > 0, $"the run ended (exited: {child.HasExited}) before it stored 30 hours and could be killed");
         }
 
-        var killedAt = HoursDone(db);
         Assert.InRange(killedAt, 30, 4 * 24 - 1);
+        Assert.Equal(killedAt, HoursDone(db));
         (exit, _, error) = Cli.Run(_directory, [.. run, "--resume", "--report", "resumed.json"]);
 
         Assert.True(exit == 0, error);
@@ -105,19 +113,46 @@ public sealed class SqliteRunTests : IDisposable
 
     private static int HoursDone(string db)
     {
+        using var store = SqliteSimulationStore.Open(db);
+        return store.LastCheckpoint is { } text ? SimulationCheckpoint.Parse(text, db).HoursDone : 0;
+    }
+
+    /// <summary>A connection holding <paramref name="db"/>'s write lock (BEGIN IMMEDIATE), or null while the run has not made its tables yet.</summary>
+    private static SqliteConnection? WriteLock(string db)
+    {
         if (!File.Exists(db))
         {
-            return 0;
+            return null;
         }
 
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
         try
         {
-            using var store = SqliteSimulationStore.Open(db);
-            return store.LastCheckpoint is { } text ? SimulationCheckpoint.Parse(text, db).HoursDone : 0;
+            connection.Open();
+            using var begin = connection.CreateCommand();
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+            using var tables = connection.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'checkpoints'";
+            if ((long)tables.ExecuteScalar()! == 1)
+            {
+                return connection; // closing it rolls the empty transaction back and lets the run go on
+            }
         }
-        catch (SimulationException)
+        catch (SqliteException)
         {
-            return 0; // the file is being created
+            // the run is creating the file
         }
+
+        connection.Dispose();
+        return null;
+    }
+
+    private static int HoursDone(SqliteConnection gate, string db)
+    {
+        using var read = gate.CreateCommand();
+        read.CommandText = "SELECT value FROM checkpoints WHERE name = $name";
+        read.Parameters.AddWithValue("$name", SqliteSimulationStore.CheckpointName);
+        return read.ExecuteScalar() is string text ? SimulationCheckpoint.Parse(text, db).HoursDone : 0;
     }
 }
