@@ -95,9 +95,6 @@ internal sealed class RunProjection
     public int StreetIndexOf(UnitId unit) =>
         _chart.StreetLevelUnitOf(_chart.GetUnit(unit)) is { } street ? _streetIndex[street.Id] : Streets.Length - 1;
 
-    /// <summary>Whether the current handler of open request <paramref name="id"/> has accepted it.</summary>
-    public bool HandlerAccepted(RequestId id) => _requests.TryGetValue(id, out var state) && state.Accepted;
-
     public void Apply(RequestEvent e)
     {
         EventCount++;
@@ -125,17 +122,11 @@ internal sealed class RunProjection
 
         switch (e)
         {
-            case RequestAccepted:
-                state.Accepted = true;
-                break;
             case RequestForwarded f:
-                (state.Handler, state.Accepted) = (f.To, false);
+                state.Handler = f.To;
                 break;
             case RequestEscalated x:
-                (state.Handler, state.Accepted) = (x.To, false);
-                break;
-            case RequestReopened:
-                state.Accepted = false;
+                state.Handler = x.To;
                 break;
             case RequestCalledBack or RequestRejected or RequestMerged:
                 state.Closed = true;
@@ -193,7 +184,6 @@ internal sealed class RunProjection
         public int Brand;
         public Agency Owner;
         public Agency Handler;
-        public bool Accepted;
         public bool Closed;
         public List<(DistrictDepartmentId Department, Instant ReportBy)>? Summons;
     }

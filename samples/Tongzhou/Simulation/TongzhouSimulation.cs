@@ -278,7 +278,7 @@ public sealed class TongzhouSimulation
             return;
         }
 
-        var needsAccept = status != RequestStatus.AwaitingResident && !_projection.HandlerAccepted(r.Id);
+        var needsAccept = status != RequestStatus.AwaitingResident && !r.HandlerAccepted;
         void AcceptFirst()
         {
             if (needsAccept)

@@ -43,6 +43,11 @@ public sealed record DeskBatchResult(int Count, IReadOnlyList<DeskFailure> Failu
 /// <param name="Location">Where it is about.</param>
 /// <param name="Owner">The first contact, who owes the resident an answer (首接负责).</param>
 /// <param name="Handler">Who works on it now.</param>
+/// <param name="HandlerAccepted">
+/// True once <paramref name="Handler"/> has accepted it; false again after each forward, escalation or reopen. An
+/// explained request may or may not have been accepted, so its status alone does not say whether the handler still owes
+/// an accept.
+/// </param>
 /// <param name="Status">Where it stands.</param>
 /// <param name="ReceivedAt">When it was received.</param>
 /// <param name="Deadlines">The deadlines in force.</param>
@@ -51,7 +56,7 @@ public sealed record DeskBatchResult(int Count, IReadOnlyList<DeskFailure> Failu
 /// <param name="PendingReports">District departments summoned by a whistle that have not reported yet.</param>
 public sealed record DeskRequest(
     RequestId Id, Channel Channel, CategoryCode Category, CategoryClass CategoryClass, RequestLocation Location,
-    Agency Owner, Agency Handler, RequestStatus Status, Instant ReceivedAt, RequestDeadlines Deadlines, Instant? AnsweredAt,
+    Agency Owner, Agency Handler, bool HandlerAccepted, RequestStatus Status, Instant ReceivedAt, RequestDeadlines Deadlines, Instant? AnsweredAt,
     int Escalations, IReadOnlyList<DistrictDepartmentId> PendingReports)
 {
     internal static DeskRequest Of(ref RequestState r)
@@ -65,7 +70,7 @@ public sealed record DeskRequest(
             }
         }
 
-        return new DeskRequest(r.Id, r.Channel, r.Category, r.CategoryClass, r.Location, r.Owner, r.Handler, r.Status,
+        return new DeskRequest(r.Id, r.Channel, r.Category, r.CategoryClass, r.Location, r.Owner, r.Handler, r.HandlerAccepted, r.Status,
             r.ReceivedAt, r.Deadlines, r.AnsweredAt, r.Escalations, (IReadOnlyList<DistrictDepartmentId>?)pending ?? []);
     }
 }

@@ -198,6 +198,30 @@ public sealed class DeskStories
     }
 
     [Fact]
+    public void The_desk_says_whether_the_handler_has_accepted_which_an_explained_requests_status_does_not()
+    {
+        var (desk, clock, _) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var received = desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里"));
+        var id = received.RequestId;
+        var handler = received.Handler;
+        DeskRequest Now() => desk.TryGet(id, out var request) ? request : throw new InvalidOperationException($"{id} is not open");
+
+        desk.Execute(id, new ExplainRequest(received.Owner, clock.GetCurrentInstant(), "需双方到场调解，周五上午安排", new LocalDate(2023, 3, 3)));
+        Assert.Equal((RequestStatus.Explained, false), (Now().Status, Now().HandlerAccepted));
+
+        desk.Execute(id, new AcceptRequest(handler, clock.GetCurrentInstant()));
+        Assert.Equal((RequestStatus.Accepted, true), (Now().Status, Now().HandlerAccepted));
+
+        desk.Execute(id, new ExplainRequest(handler, clock.GetCurrentInstant(), "调解改到下周一", new LocalDate(2023, 3, 6)));
+        Assert.Equal((RequestStatus.Explained, true), (Now().Status, Now().HandlerAccepted));
+
+        var office = DeskFixture.Router.EscalationTarget(handler, received.Location, received.Category)!.Value;
+        desk.Execute(id, new EscalateRequest(handler, clock.GetCurrentInstant(), office, "社区无法调解"));
+        Assert.Equal((office, false), (Now().Handler, Now().HandlerAccepted));
+        Assert.Equal([id], desk.Query(new DeskQuery { Handler = office }).Where(r => !r.HandlerAccepted).Select(r => r.Id));
+    }
+
+    [Fact]
     public void While_the_request_waits_on_the_resident_no_deadline_fires_and_after_the_wait_they_are_moved()
     {
         var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 9));
