@@ -175,7 +175,7 @@ internal sealed class ScriptGenerator
                 plan.Add(working, StepKind.Accept);
             }
 
-            if (_escalation.Whistles && random.Chance(0.5) && WhistledDepartment(location, code) is { } summoned)
+            if (_escalation.Whistles && random.Chance(0.5) && _router.DepartmentFor(code) is { } summoned)
             {
                 department = summoned;
                 working = _calendar.AddWorkingTime(working, Minutes(random.Minutes(5, 60, 240)));
@@ -250,16 +250,6 @@ internal sealed class ScriptGenerator
             RejectionReason = rejection,
             Satisfaction = said,
         };
-    }
-
-    /// <summary>The department a street-level unit would summon for this category here: the one holding its duty.</summary>
-    private DistrictDepartmentId? WhistledDepartment(RequestLocation location, CategoryCode code)
-    {
-        var unit = _chart.GetUnit(location.Unit);
-        var street = _chart.StreetLevelUnitOf(unit);
-        return street is not null && _router.EscalationTarget(Agency.Unit(street.Id), location, code) is { Kind: AgencyKind.DistrictDepartment } target
-            ? new DistrictDepartmentId(target.Id)
-            : null;
     }
 
     private Duration AcceptDelay(ref ScriptRandom random, AgencyKind handler, Channel channel, Instant arrival) => handler switch

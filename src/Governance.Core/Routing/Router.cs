@@ -323,6 +323,20 @@ public sealed class Router
         return next < 0 ? null : _agencies[next];
     }
 
+    /// <summary>
+    /// The district department a whistle (吹哨) about a request in <paramref name="category"/> calls to report (报到): the
+    /// first department, in chart order, holding the category's duty, which is also where escalation from a street-level
+    /// unit or an office arrives; <see langword="null"/> when the category names no duty or no department holds it. The
+    /// category is the one <see cref="CategoryCatalogue.Resolve"/> finds, as in <see cref="Route"/>: the code's nearest
+    /// defined ancestor, else the triage category.
+    /// </summary>
+    public DistrictDepartmentId? DepartmentFor(CategoryCode category)
+    {
+        var c = Catalogue.IndexOf(category.Value);
+        var duty = _rules[c < 0 ? _triage : c].Duty;
+        return duty < 0 || _departmentIndexByDuty[duty] < 0 ? null : new DistrictDepartmentId(_agencies[_departmentIndexByDuty[duty]].Id);
+    }
+
     /// <summary>From a property company: the community, unless the location has none (then the step above it).</summary>
     private int UpFromCommunityLevel(int community, in CategoryRule rule) =>
         Chart.Units[community].Level == UnitLevel.Community ? community

@@ -77,6 +77,29 @@ public sealed class BeiyuanRoutingStories
     }
 
     [Fact]
+    public void A_whistle_about_illegal_construction_calls_the_enforcement_bureau_and_a_neighbour_dispute_calls_no_department()
+    {
+        Assert.Equal(new DistrictDepartmentId("tongzhou-zfj"), Router.DepartmentFor(new CategoryCode("违建/私搭乱建")));
+        Assert.Equal(new DistrictDepartmentId("tongzhou-zjw"), Router.DepartmentFor(new CategoryCode("物业/电梯/故障/夜间")));
+        Assert.Null(Router.DepartmentFor(new CategoryCode("纠纷/邻里")));
+        Assert.Equal(Router.DepartmentFor(CategoryCatalogue.Default.Triage.Code), Router.DepartmentFor(new CategoryCode("无此类别")));
+    }
+
+    [Fact]
+    public void The_department_a_whistle_calls_is_where_every_category_escalates_from_the_street_level_unit()
+    {
+        foreach (var category in CategoryCatalogue.Default.Categories)
+        {
+            var fromStreet = Router.EscalationTarget(Beiyuan, XinhuaHome, category.Code);
+            var expected = fromStreet is { Kind: AgencyKind.DistrictDepartment } d ? new DistrictDepartmentId(d.Id) : (DistrictDepartmentId?)null;
+            Assert.True(expected == Router.DepartmentFor(category.Code), $"{category.Code}: escalation reaches {fromStreet}, the whistle calls {Router.DepartmentFor(category.Code)}");
+        }
+
+        Assert.Contains(CategoryCatalogue.Default.Categories, c => Router.DepartmentFor(c.Code) is null);
+        Assert.True(CategoryCatalogue.Default.Categories.Select(c => Router.DepartmentFor(c.Code)).Distinct().Count() > 3);
+    }
+
+    [Fact]
     public void A_lift_escalates_property_company_then_community_then_street_then_the_housing_commission()
     {
         var code = new CategoryCode("物业/电梯/故障");
