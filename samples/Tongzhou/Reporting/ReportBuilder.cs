@@ -163,7 +163,7 @@ internal static class ReportBuilder
                 .ToArray();
             reports.Add(new BrandReport(
                 brand?.Id.Value, brand?.Name ?? "(no brand)", brand?.Version, brand?.FirstContact.ToString(), brand?.Channels[0].ToString(),
-                adoptions, c.Received, c.CalledBack + c.Rejected + c.Merged,
+                adoptions, c.Received, c.Closed,
                 Round(f.ResponseRate), Round(f.ResolutionRate), Round(f.SatisfactionRate), Round(f.CompositeScore), Round(f.SameDayRate)));
         }
 

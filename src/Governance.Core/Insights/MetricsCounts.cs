@@ -28,6 +28,15 @@ public sealed record MetricsCounts
     /// <summary>Requests judged by the rates: <see cref="Received"/> − <see cref="Rejected"/> − <see cref="Merged"/>.</summary>
     public long Assessed { get; init; }
 
+    /// <summary>
+    /// Requests closed for good: called back (<see cref="CalledBack"/>), rejected or merged. Every request is either
+    /// closed or <see cref="Open"/>.
+    /// </summary>
+    public long Closed { get; init; }
+
+    /// <summary>Requests still open as of the report's instant: <see cref="Received"/> − <see cref="Closed"/>.</summary>
+    public long Open { get; init; }
+
     /// <summary>Assessed requests not resolved (never resolved, or reopened since).</summary>
     public long Unresolved { get; init; }
 
@@ -140,6 +149,8 @@ internal struct Tally
         Rejected = Rejected,
         Merged = Merged,
         Assessed = Received - Rejected - Merged,
+        Closed = Satisfied + PartlySatisfied + Dissatisfied + Rejected + Merged,
+        Open = Received - (Satisfied + PartlySatisfied + Dissatisfied + Rejected + Merged),
         Unresolved = Unresolved,
         ResponseDue = ResponseDue,
         RespondedInTime = RespondedInTime,

@@ -185,7 +185,8 @@ internal sealed class DeskScript(int seed)
         var count = 1 + _random.Next(Math.Min(12, open.Count));
         for (var i = 0; i < count; i++)
         {
-            var r = open[_random.Next(open.Count)];
+            var at = _random.Next(open.Count);
+            var r = open[at];
             var router = DeskFixture.Router;
             RequestCommand command = _random.Next(14) switch
             {
@@ -201,6 +202,7 @@ internal sealed class DeskScript(int seed)
                 10 => new AwaitResident(r.Handler, now, PauseReason.ResidentUnreachable, ""),
                 11 => new ResumeRequest(r.Handler, now, ""),
                 12 => new ReopenRequest(r.Owner, now, "问题复发"),
+                _ when open.Count > 1 && _random.Next(2) == 0 => new MergeRequest(r.Owner, now, open[(at + 1) % open.Count].Id),
                 _ => new RejectRequest(r.Owner, now, RejectionReason.Duplicate, "重复诉求"),
             };
             list.Add(new DeskCommand(r.Id, command));

@@ -85,6 +85,7 @@ public sealed class MetricsExamples
         Assert.Equal((9, 8), (c.ResponseDue, c.RespondedInTime));      // r8 responded after 30 h > 24 h
         Assert.Equal((9, 5, 4), (c.ResolutionDue, c.Resolved, c.Unresolved));
         Assert.Equal((4, 2, 1, 1), (c.CalledBack, c.Satisfied, c.PartlySatisfied, c.Dissatisfied));
+        Assert.Equal((5, 5), (c.Closed, c.Open));                      // 4 called back and 1 rejected; the other 5 open
         Assert.Equal((9, 5), (c.SameDayDue, c.AnsweredSameDay));       // r0–r3 resolved, r5 explained before 24:00
         Assert.Equal((1, 1, 3), (c.Escalations, c.Whistles, c.SameDayDeadlinesMissed));
         Assert.Equal(8.0 / 9, f.ResponseRate!.Value, 12);

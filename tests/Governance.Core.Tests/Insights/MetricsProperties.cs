@@ -34,12 +34,18 @@ public sealed class MetricsProperties
 
     private static (RequestMetrics Metrics, List<RequestEvent> Log, Instant End) Run(int seed)
     {
+        var (metrics, log, end, _) = RunDesk(seed);
+        return (metrics, log, end);
+    }
+
+    private static (RequestMetrics Metrics, List<RequestEvent> Log, Instant End, RequestDesk Desk) RunDesk(int seed)
+    {
         var metrics = new RequestMetrics(DeskFixture.Chart);
         var sink = new MetricsSink(metrics);
         var clock = new NodaTime.Testing.FakeClock(Start);
         var desk = new RequestDesk(DeskFixture.Router, Governance.Core.Time.ServiceLevelPolicy.Default, clock, sink);
         new DeskScript(seed).Record(desk, clock, Steps);
-        return (metrics, sink.Log, clock.GetCurrentInstant());
+        return (metrics, sink.Log, clock.GetCurrentInstant(), desk);
     }
 
     private static IEnumerable<(string Name, long Value)> Fields(MetricsCounts c) =>
@@ -110,6 +116,17 @@ public sealed class MetricsProperties
         }
 
         return (failures.Count == 0).Label(string.Join("\n", failures.Take(10)));
+    }
+
+    [Property(MaxTest = 30)]
+    public Property The_districts_open_and_closed_requests_are_the_desks(int seed)
+    {
+        var (metrics, _, end, desk) = RunDesk(seed);
+        var c = metrics.Report(end).Units[0].Figures.Counts;
+        return (c.Received == desk.ReceivedCount && c.Closed == desk.ClosedCount && c.Open == desk.OpenCount)
+            .Label($"metrics: received {c.Received}, closed {c.Closed}, open {c.Open}; desk: {desk.ReceivedCount}, {desk.ClosedCount}, {desk.OpenCount}")
+            .Classify(c.Rejected + c.Merged > 0, "some rejected or merged")
+            .Classify(c.CalledBack > 0, "some called back");
     }
 
     [Property(MaxTest = 30)]
