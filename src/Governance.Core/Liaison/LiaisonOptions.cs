@@ -55,7 +55,15 @@ public sealed record LiaisonOptions
         _ => AcrossCommunitiesCost,
     };
 
-    internal LiaisonOptions Validate()
+    /// <summary>
+    /// Checks every rule, as <see cref="LiaisonAssigner"/> does before it solves: 1 ≤ <see cref="MaxHouseholds"/> ≤
+    /// <see cref="Limit"/>; 0 ≤ <see cref="MinHouseholds"/> ≤ <see cref="MaxHouseholds"/>; and the costs never fall as
+    /// the relation gets farther, from 0 up to <see cref="Limit"/> (see the remarks). Call it to check options read from
+    /// configuration before a run.
+    /// </summary>
+    /// <returns>These options.</returns>
+    /// <exception cref="ArgumentException">A rule is out of range; the parameter name is the property's name.</exception>
+    public LiaisonOptions Validate()
     {
         Preconditions.CheckArgument(MaxHouseholds is >= 1 and <= Limit, nameof(MaxHouseholds), $"A liaison looks after 1 to {Limit} households at most.");
         Preconditions.CheckArgument(MinHouseholds >= 0 && MinHouseholds <= MaxHouseholds, nameof(MinHouseholds), "The minimum must lie between 0 and the maximum.");

@@ -77,4 +77,30 @@ public class TongruijiayuanExample
         members.Remove(members.Single(m => (string?)m!["id"] == member.Value));
         return ChartJson.Parse(document.ToJsonString());
     }
+
+    [Theory]
+    [InlineData(0, 0, 1, 3, 10, 30, "MaxHouseholds")]
+    [InlineData(0, 1_001, 1, 3, 10, 30, "MaxHouseholds")]
+    [InlineData(11, 10, 1, 3, 10, 30, "MinHouseholds")]
+    [InlineData(5, 10, -1, 3, 10, 30, "SameBuildingCost")]
+    [InlineData(5, 10, 4, 3, 10, 30, "SameGridCost")]
+    [InlineData(5, 10, 1, 3, 2, 30, "SameCommunityCost")]
+    [InlineData(5, 10, 1, 3, 10, 9, "AcrossCommunitiesCost")]
+    [InlineData(5, 10, 1, 3, 10, 1_001, "AcrossCommunitiesCost")]
+    public void Rules_out_of_range_are_refused_by_name_before_and_by_the_assigner(int min, int max, int building, int grid, int community, int across, string name)
+    {
+        var options = new LiaisonOptions
+        {
+            MinHouseholds = min,
+            MaxHouseholds = max,
+            SameBuildingCost = building,
+            SameGridCost = grid,
+            SameCommunityCost = community,
+            AcrossCommunitiesCost = across,
+        };
+
+        Assert.Equal(name, Assert.Throws<ArgumentException>(() => options.Validate()).ParamName);
+        Assert.Equal(name, Assert.Throws<ArgumentException>(() => LiaisonAssigner.Assign(Chart, options)).ParamName);
+        Assert.Same(LiaisonOptions.Default, LiaisonOptions.Default.Validate());
+    }
 }
