@@ -19,7 +19,7 @@ internal static class ReportBuilder
 
     public static SimulationReport Build(
         RunProjection projection, LiaisonAssignment liaisons, BrandRegistry brands, SimulationSettings settings, SimulationPolicy policy,
-        Instant start, IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
+        IReadOnlyList<Instant> dayEnds, Instant asOf, long commands, long refused, int deskOpen)
     {
         var chart = liaisons.Chart;
         var metrics = projection.Metrics.Report(asOf);
@@ -33,7 +33,7 @@ internal static class ReportBuilder
         foreach (var end in dayEnds)
         {
             var lastMoment = end - Duration.FromSeconds(1);
-            var found = Known(projection.Hotspots.Find(lastMoment), start, projection.Hotspots.Options);
+            var found = projection.Hotspots.Find(lastMoment);
             var fresh = found.Where(h => proposed.Add((h.Unit.Value, h.Kind, h.Category.Value))).ToArray();
             var items = HotspotProposals.ProposeLedgerItems(chart, fresh, lastMoment); // one per hotspot, in order
             for (var i = 0; i < items.Count; i++)
@@ -43,7 +43,7 @@ internal static class ReportBuilder
         }
 
         var library = MicroProjectPlanner.Build(chart, ledger, proposals, settings.Seed, settings.Start, asOf, out var carriedIn);
-        var hotspots = Known(projection.Hotspots.Find(asOf), start, projection.Hotspots.Options);
+        var hotspots = projection.Hotspots.Find(asOf);
         var streets = chart.ChildrenOf(chart.District).ToArray();
         var (withoutOwner, withoutHandler) = projection.OpenWithout();
         var coverage = liaisons.Coverage;
@@ -174,12 +174,6 @@ internal static class ReportBuilder
     /// Leaves out Rising hotspots whose baseline windows reach back before the run: there the district had no data, not
     /// no requests, and against a zero baseline everything would be rising.
     /// </summary>
-    private static IReadOnlyList<Hotspot> Known(IReadOnlyList<Hotspot> hotspots, Instant start, HotspotOptions options)
-    {
-        var firstDate = start.InZone(options.Zone).Date;
-        return [.. hotspots.Where(h => h.Kind != HotspotKind.Rising || h.Window.Start.PlusDays(-options.BaselineWindows * options.WindowDays) >= firstDate)];
-    }
-
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.ToEven) : null;
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

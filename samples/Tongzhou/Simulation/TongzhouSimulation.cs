@@ -178,7 +178,7 @@ public sealed class TongzhouSimulation
         }
 
         var dayEnds = Enumerable.Range(1, hoursDone / 24).Select(d => _generator.StartOf(d)).ToArray();
-        var report = ReportBuilder.Build(_projection, _liaisons, _brands, _settings, _policy, _start, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
+        var report = ReportBuilder.Build(_projection, _liaisons, _brands, _settings, _policy, dayEnds, HourStart(hoursDone), _commands, _refused, _desk.OpenCount);
         return new SimulationOutcome(report, hoursDone, hoursDone == TotalHours, _projection.EventCount, _desk);
     }
 

@@ -91,6 +91,16 @@ public sealed record HotspotOptions
     /// </summary>
     public double ExplainedShare { get; init; } = 0.75;
 
+    /// <summary>
+    /// The first local date the receipts cover. A <see cref="HotspotKind.Rising"/> hotspot is judged only when its
+    /// baseline windows begin on or after it: before the data starts a baseline counts as zero, and every busy category
+    /// would look as if it were rising for the first months of a new system. The other kinds only undercount before it,
+    /// so they are judged as always. Default <see langword="null"/>: the earliest local date of a receipt applied
+    /// (<see cref="RequestHotspots.FirstReceiptDate"/>). Set an earlier date when the data is known to cover days
+    /// without receipts, or <see cref="LocalDate.MinIsoValue"/> to judge every window.
+    /// </summary>
+    public LocalDate? DataStart { get; init; }
+
     /// <summary>The time zone whose local dates the requests are counted by. Default Asia/Shanghai (the working calendar's zone).</summary>
     public DateTimeZone Zone { get; init; } = WorkingCalendar.Default.Zone;
 

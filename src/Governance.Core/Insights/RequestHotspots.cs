@@ -34,7 +34,8 @@ namespace Governance.Core.Insights;
 /// <item><see cref="HotspotKind.Rising"/>: the baseline is the average count of the
 /// <see cref="HotspotOptions.BaselineWindows"/> windows of the same length just before the window; the window's count is
 /// at least <see cref="HotspotOptions.RisingFactor"/> × baseline and at least
-/// <see cref="HotspotOptions.RisingMinimumCount"/>.</item>
+/// <see cref="HotspotOptions.RisingMinimumCount"/>. Judged only when the baseline windows begin on or after the data's
+/// start (<see cref="HotspotOptions.DataStart"/>, by default <see cref="FirstReceiptDate"/>).</item>
 /// <item><see cref="HotspotKind.Seasonal"/>: for each calendar month whose first day is after the local date and at most
 /// <see cref="HotspotOptions.LeadTimeDays"/> days after it, the same month of each of the
 /// <see cref="HotspotOptions.SeasonalLookbackYears"/> previous years is counted; at least
@@ -121,6 +122,12 @@ public sealed class RequestHotspots
     public int RequestCount => _received.Count;
 
     /// <summary>
+    /// The earliest local date (in <see cref="HotspotOptions.Zone"/>) of a receipt applied; <see langword="null"/> before
+    /// any. The data's start for <see cref="HotspotKind.Rising"/> unless <see cref="HotspotOptions.DataStart"/> is set.
+    /// </summary>
+    public LocalDate? FirstReceiptDate { get; private set; }
+
+    /// <summary>
     /// Applies one event: a <see cref="RequestReceived"/> is counted, every other event is ignored. Events may come in
     /// any order and in any batches.
     /// </summary>
@@ -160,6 +167,11 @@ public sealed class RequestHotspots
         var category = CategoryOf(received.Category.Value);
         var date = received.At.InZone(Options.Zone).Date;
         _received.Add(id);
+        if (FirstReceiptDate is not { } first || date < first)
+        {
+            FirstReceiptDate = date;
+        }
+
         if (!_days.TryGetValue(date, out var day))
         {
             day = [];
@@ -195,6 +207,7 @@ public sealed class RequestHotspots
         int w = o.WindowDays, n = o.BaselineWindows, years = o.SeasonalLookbackYears;
         var windowStart = today.PlusDays(-(w - 1));
         var baselineStart = windowStart.PlusDays(-n * w);
+        var judgeRising = (o.DataStart ?? FirstReceiptDate) is { } dataStart && baselineStart >= dataStart;
         var months = new List<LocalDate>();
         for (var first = today.With(DateAdjusters.StartOfMonth).PlusMonths(1); Period.DaysBetween(today, first) <= o.LeadTimeDays; first = first.PlusMonths(1))
         {
@@ -301,7 +314,7 @@ public sealed class RequestHotspots
 
             var baseline = (double)before / n;
             var needed = Math.Max(o.RisingMinimumCount, o.RisingFactor * baseline);
-            if (current >= needed)
+            if (judgeRising && current >= needed)
             {
                 var windows = new List<HotspotPeriodCount>(n + 1);
                 for (var k = 0; k < n; k++)

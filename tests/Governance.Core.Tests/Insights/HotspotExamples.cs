@@ -15,6 +15,9 @@ public sealed class HotspotExamples
     private static readonly Unit[] Buildings = Receipts.Buildings(Chart, Grids[0]);
     private static readonly LocalDate Today = new(2023, 6, 30);
 
+    /// <summary>Data known to cover the year, though the examples' first receipts come later.</summary>
+    private static readonly HotspotOptions SinceJanuary = HotspotOptions.Default with { DataStart = new LocalDate(2023, 1, 1) };
+
     private static IReadOnlyList<Hotspot> Find(IEnumerable<RequestEvent> events, HotspotOptions? options = null)
     {
         var projection = new RequestHotspots(Chart, options);
@@ -40,7 +43,7 @@ public sealed class HotspotExamples
     [Fact]
     public void Three_in_one_building_and_two_in_another_make_the_grid_a_hotspot_too_because_no_one_building_explains_it()
     {
-        var found = Find(At(Buildings[0], 3, "a", new LocalDate(2023, 6, 20)).Concat(At(Buildings[1], 2, "b", new LocalDate(2023, 6, 20))));
+        var found = Find(At(Buildings[0], 3, "a", new LocalDate(2023, 6, 20)).Concat(At(Buildings[1], 2, "b", new LocalDate(2023, 6, 20))), SinceJanuary);
 
         Assert.Equal(
             [(Buildings[0].Id, 3L), (Grids[0].Id, 5L)],
@@ -49,6 +52,22 @@ public sealed class HotspotExamples
         // With no history the baseline is 0, so the rising minimum (4) decides: the grid (5) rises, its buildings (3, 2)
         // do not, and the community (5) is explained by the grid.
         Assert.Equal(Grids[0].Id, Assert.Single(found, h => h.Kind == HotspotKind.Rising).Unit);
+    }
+
+    [Fact]
+    public void Nothing_is_rising_while_its_baseline_reaches_back_before_the_data_starts()
+    {
+        // The same five receipts: data that starts on 20 June has no baseline (3 March to 31 May), so nothing rises,
+        // while the recurring hotspots stand. Data from 3 March, the first baseline day, judges the rise again.
+        var events = At(Buildings[0], 3, "a", new LocalDate(2023, 6, 20)).Concat(At(Buildings[1], 2, "b", new LocalDate(2023, 6, 20))).ToArray();
+        var projection = new RequestHotspots(Chart);
+        projection.ApplyRange(events);
+
+        Assert.Equal(new LocalDate(2023, 6, 20), projection.FirstReceiptDate);
+        Assert.DoesNotContain(Find(events), h => h.Kind == HotspotKind.Rising);
+        Assert.Equal(2, Find(events).Count(h => h.Kind == HotspotKind.Recurring));
+        Assert.DoesNotContain(Find(events, HotspotOptions.Default with { DataStart = new LocalDate(2023, 3, 4) }), h => h.Kind == HotspotKind.Rising);
+        Assert.Contains(Find(events, HotspotOptions.Default with { DataStart = new LocalDate(2023, 3, 3) }), h => h.Kind == HotspotKind.Rising);
     }
 
     [Fact]
@@ -70,7 +89,7 @@ public sealed class HotspotExamples
         }
 
         events.AddRange(At(Buildings[0], 4, "now", new LocalDate(2023, 6, 10)));
-        var rising = Assert.Single(Find(events), h => h.Kind == HotspotKind.Rising && h.Level == UnitLevel.Building);
+        var rising = Assert.Single(Find(events, SinceJanuary), h => h.Kind == HotspotKind.Rising && h.Level == UnitLevel.Building);
 
         Assert.Equal((4L, 1.0, 4.0), (rising.Count, rising.Baseline, rising.Threshold)); // max(4, 2 × 1)
         Assert.Equal(
