@@ -130,7 +130,10 @@ public sealed class SqliteRunTests : IDisposable
         {
             connection.Open();
             using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN IMMEDIATE";
+
+            // SQLite's own busy handler retries within milliseconds; the provider's retry sleeps 150 ms a time, long
+            // enough for the run to store a dozen hours, so a few unlucky waits in a row let it finish unseen.
+            begin.CommandText = "PRAGMA busy_timeout = 60000; BEGIN IMMEDIATE";
             begin.ExecuteNonQuery();
             using var tables = connection.CreateCommand();
             tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'checkpoints'";
