@@ -25,16 +25,15 @@ internal static class ReportBuilder
         var metrics = projection.Metrics.Report(asOf);
 
         // 未诉先办: each simulated day's hotspots are proposed for the ledger, as a community would at the end of its day,
-        // once per unit, kind and category (a hotspot that persists is the same concern, though its window moves).
+        // each concern once while its item is open (a hotspot that persists is the same concern, though its window moves).
         // Hotspots count whole local days up to the report's date, so this is a pure function of the events.
         var ledger = new Ledger(chart);
-        var proposed = new HashSet<(string Unit, HotspotKind Kind, string Category)>();
         var proposals = new List<(LedgerItem Item, Hotspot Hotspot)>();
         foreach (var end in dayEnds)
         {
             var lastMoment = end - Duration.FromSeconds(1);
             var found = projection.Hotspots.Find(lastMoment);
-            var fresh = found.Where(h => proposed.Add((h.Unit.Value, h.Kind, h.Category.Value))).ToArray();
+            var fresh = HotspotProposals.NotOnLedger(ledger, found);
             var items = HotspotProposals.ProposeLedgerItems(chart, fresh, lastMoment); // one per hotspot, in order
             for (var i = 0; i < items.Count; i++)
             {

@@ -28,7 +28,8 @@ public static class HotspotProposals
     /// <para>
     /// <b>Id</b>: <c>proactive/{kind}/{unit}/{category}/{window start}</c>, so proposing the same hotspot twice names the
     /// same item and the ledger refuses the second (check with <see cref="Ledger.Ledger.TryGet"/> first). A Recurring or
-    /// Rising window moves with the report's date, so the next day's report proposes a new id.
+    /// Rising window moves with the report's date, so the next day's report proposes a new id for a hotspot that
+    /// persists: pass the hotspots through <see cref="NotOnLedger"/> first to propose each concern once.
     /// </para>
     /// </remarks>
     /// <param name="chart">The chart the hotspots' units are in.</param>
@@ -45,12 +46,50 @@ public static class HotspotProposals
             Preconditions.CheckNotNull(h, nameof(hotspots));
             Preconditions.CheckArgument(chart.TryGetUnit(h.Unit, out var unit), nameof(hotspots), $"The hotspot's unit '{h.Unit}' is not in the chart.");
             var keeper = chart.AncestorOrSelfAt(unit, UnitLevel.Community) ?? unit;
-            var id = new LedgerItemId($"proactive/{h.Kind.ToString().ToLowerInvariant()}/{h.Unit}/{h.Category}/{Date(h.Window.Start)}");
+            var id = new LedgerItemId(IdOf(h));
             proposals.Add(new ProposeLedgerItem(id, Agency.Unit(keeper.Id), at, ClassOf(h), h.Category, new RequestLocation(h.Unit),
                 Title(h), Description(h), LedgerOrigin.Proactive, Basis(h)));
         }
 
         return proposals;
+    }
+
+    /// <summary>
+    /// The hotspots <paramref name="ledger"/> does not already carry, in their order. A hotspot is carried while the
+    /// ledger holds an item proposed for it that is not closed (completed or dropped): for a
+    /// <see cref="HotspotKind.Recurring"/> or <see cref="HotspotKind.Rising"/> hotspot, an item whose id names the same
+    /// kind, unit and category, whatever its window (the cluster persists though its window moves day by day); for a
+    /// <see cref="HotspotKind.Seasonal"/> one, the item of the same month. Once that item is closed, a hotspot that is
+    /// still there is a new concern and is proposed again.
+    /// </summary>
+    /// <param name="ledger">The ledger the proposals go to.</param>
+    /// <param name="hotspots">The hotspots, for example from <see cref="RequestHotspots.Find"/>.</param>
+    public static IReadOnlyList<Hotspot> NotOnLedger(Ledger.Ledger ledger, IEnumerable<Hotspot> hotspots)
+    {
+        Preconditions.CheckNotNull(ledger);
+        Preconditions.CheckNotNull(hotspots);
+        var carried = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in ledger.Items)
+        {
+            if (item.Origin == LedgerOrigin.Proactive && !item.IsTerminal)
+            {
+                carried.Add(item.Id.Value);
+                carried.Add(ConcernOf(item.Id.Value));
+            }
+        }
+
+        var fresh = new List<Hotspot>();
+        foreach (var h in hotspots)
+        {
+            Preconditions.CheckNotNull(h, nameof(hotspots));
+            var id = IdOf(h);
+            if (!carried.Contains(h.Kind == HotspotKind.Seasonal ? id : ConcernOf(id)))
+            {
+                fresh.Add(h);
+            }
+        }
+
+        return fresh;
     }
 
     /// <summary>The 急难愁盼 class a hotspot is proposed with (see the remarks on <see cref="ProposeLedgerItems"/>).</summary>
@@ -101,6 +140,12 @@ public static class HotspotProposals
         UnitLevel.Grid => "网格",
         _ => "社区（村）",
     };
+
+    /// <summary><c>proactive/{kind}/{unit}/{category}/{window start}</c>.</summary>
+    private static string IdOf(Hotspot h) => $"proactive/{h.Kind.ToString().ToLowerInvariant()}/{h.Unit}/{h.Category}/{Date(h.Window.Start)}";
+
+    /// <summary>An id without its window start: the concern, which a Recurring or Rising hotspot keeps as its window moves.</summary>
+    private static string ConcernOf(string id) => id.LastIndexOf('/') is var cut and >= 0 ? id[..cut] : id;
 
     private static int Days(DateInterval window) => window.Length;
 

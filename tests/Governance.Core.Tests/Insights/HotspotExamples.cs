@@ -161,6 +161,37 @@ public sealed class HotspotExamples
     }
 
     [Fact]
+    public void A_hotspot_that_persists_is_proposed_once_while_its_item_is_open_and_again_once_it_is_dropped()
+    {
+        var projection = new RequestHotspots(Chart);
+        projection.ApplyRange(At(Buildings[0], 5, "a", new LocalDate(2023, 6, 20)));
+        var ledger = new Governance.Core.Ledger.Ledger(Chart);
+        var day1 = Assert.Single(projection.Find(Receipts.At(Today)));
+        var day2 = Assert.Single(projection.Find(Receipts.At(Today.PlusDays(1))));
+        var first = ledger.Propose(HotspotProposals.ProposeLedgerItems(Chart, HotspotProposals.NotOnLedger(ledger, [day1]), Receipts.At(Today)).Single());
+
+        // The next day the window has moved, and with it the id; the concern is the same and is on the ledger.
+        Assert.NotEqual(first.Id, HotspotProposals.ProposeLedgerItems(Chart, [day2], Receipts.At(Today.PlusDays(1))).Single().ItemId);
+        Assert.Empty(HotspotProposals.NotOnLedger(ledger, [day2]));
+        Assert.Equal([day2 with { Kind = HotspotKind.Rising }], HotspotProposals.NotOnLedger(ledger, [day2 with { Kind = HotspotKind.Rising }]));
+
+        ledger.Execute(first.Id, new DropLedgerItem(Agency.Unit(Community), Receipts.At(Today.PlusDays(1)), "已并入小区电梯更新计划"));
+        Assert.Equal([day2], HotspotProposals.NotOnLedger(ledger, [day2]));
+    }
+
+    [Fact]
+    public void A_season_is_carried_month_by_month()
+    {
+        var events = new[] { 2021, 2022 }.SelectMany(y => At(Buildings[0], 3, $"june{y}-", new LocalDate(y, 6, 10)));
+        var june = Assert.Single(Find(events, HotspotOptions.Default with { LeadTimeDays = 364 }), h => h.Kind == HotspotKind.Seasonal && h.Level == UnitLevel.Building);
+        var ledger = new Governance.Core.Ledger.Ledger(Chart);
+        ledger.Propose(HotspotProposals.ProposeLedgerItems(Chart, [june], Receipts.At(Today)).Single());
+        var july = june with { Window = new DateInterval(new LocalDate(2024, 7, 1), new LocalDate(2024, 7, 31)) };
+
+        Assert.Equal([july], HotspotProposals.NotOnLedger(ledger, [june, july]));
+    }
+
+    [Fact]
     public void A_second_receipt_or_an_unknown_unit_is_refused_naming_the_request_and_changes_nothing()
     {
         var projection = new RequestHotspots(Chart);
