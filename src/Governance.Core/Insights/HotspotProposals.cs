@@ -55,12 +55,12 @@ public static class HotspotProposals
     }
 
     /// <summary>
-    /// The hotspots <paramref name="ledger"/> does not already carry, in their order. A hotspot is carried while the
-    /// ledger holds an item proposed for it that is not closed (completed or dropped): for a
-    /// <see cref="HotspotKind.Recurring"/> or <see cref="HotspotKind.Rising"/> hotspot, an item whose id names the same
-    /// kind, unit and category, whatever its window (the cluster persists though its window moves day by day); for a
-    /// <see cref="HotspotKind.Seasonal"/> one, the item of the same month. Once that item is closed, a hotspot that is
-    /// still there is a new concern and is proposed again.
+    /// The hotspots <paramref name="ledger"/> does not already carry, in their order, so that each can be proposed. A
+    /// hotspot is carried when the ledger holds its item (the same id, in any status: the ledger never takes an id twice),
+    /// and a <see cref="HotspotKind.Recurring"/> or <see cref="HotspotKind.Rising"/> one also while the ledger holds an
+    /// item not closed (completed or dropped) for the same kind, unit and category, whatever its window: the cluster
+    /// persists though its window, and with it the id, moves day by day. Once that item is closed, a hotspot still there
+    /// is a new concern and is proposed again. A <see cref="HotspotKind.Seasonal"/> one is carried by its month's item.
     /// </summary>
     /// <param name="ledger">The ledger the proposals go to.</param>
     /// <param name="hotspots">The hotspots, for example from <see cref="RequestHotspots.Find"/>.</param>
@@ -68,13 +68,12 @@ public static class HotspotProposals
     {
         Preconditions.CheckNotNull(ledger);
         Preconditions.CheckNotNull(hotspots);
-        var carried = new HashSet<string>(StringComparer.Ordinal);
+        var open = new HashSet<string>(StringComparer.Ordinal); // concerns of the proactive items not closed
         foreach (var item in ledger.Items)
         {
             if (item.Origin == LedgerOrigin.Proactive && !item.IsTerminal)
             {
-                carried.Add(item.Id.Value);
-                carried.Add(ConcernOf(item.Id.Value));
+                open.Add(ConcernOf(item.Id.Value));
             }
         }
 
@@ -83,7 +82,7 @@ public static class HotspotProposals
         {
             Preconditions.CheckNotNull(h, nameof(hotspots));
             var id = IdOf(h);
-            if (!carried.Contains(h.Kind == HotspotKind.Seasonal ? id : ConcernOf(id)))
+            if (!ledger.TryGet(new LedgerItemId(id), out _) && (h.Kind == HotspotKind.Seasonal || !open.Contains(ConcernOf(id))))
             {
                 fresh.Add(h);
             }

@@ -176,7 +176,9 @@ public sealed class HotspotExamples
         Assert.Equal([day2 with { Kind = HotspotKind.Rising }], HotspotProposals.NotOnLedger(ledger, [day2 with { Kind = HotspotKind.Rising }]));
 
         ledger.Execute(first.Id, new DropLedgerItem(Agency.Unit(Community), Receipts.At(Today.PlusDays(1)), "已并入小区电梯更新计划"));
-        Assert.Equal([day2], HotspotProposals.NotOnLedger(ledger, [day2]));
+        Assert.Equal([day2], HotspotProposals.NotOnLedger(ledger, [day1, day2])); // day 1's own item is on the ledger, dropped
+        ledger.Propose(HotspotProposals.ProposeLedgerItems(Chart, [day2], Receipts.At(Today.PlusDays(1))).Single());
+        Assert.Empty(HotspotProposals.NotOnLedger(ledger, [day1, day2]));
     }
 
     [Fact]
@@ -189,6 +191,8 @@ public sealed class HotspotExamples
         var july = june with { Window = new DateInterval(new LocalDate(2024, 7, 1), new LocalDate(2024, 7, 31)) };
 
         Assert.Equal([july], HotspotProposals.NotOnLedger(ledger, [june, july]));
+        ledger.Execute(ledger.Items[0].Id, new DropLedgerItem(Agency.Unit(Community), Receipts.At(Today), "已纳入年度检修计划"));
+        Assert.Equal([july], HotspotProposals.NotOnLedger(ledger, [june, july])); // June's item stands, dropped: never proposed twice
     }
 
     [Fact]
