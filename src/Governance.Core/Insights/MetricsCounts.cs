@@ -143,31 +143,36 @@ internal struct Tally
         ResolutionMissed += other.ResolutionMissed;
     }
 
-    public readonly MetricsCounts ToCounts() => new()
+    public readonly MetricsCounts ToCounts()
     {
-        Received = Received,
-        Rejected = Rejected,
-        Merged = Merged,
-        Assessed = Received - Rejected - Merged,
-        Closed = Satisfied + PartlySatisfied + Dissatisfied + Rejected + Merged,
-        Open = Received - (Satisfied + PartlySatisfied + Dissatisfied + Rejected + Merged),
-        Unresolved = Unresolved,
-        ResponseDue = ResponseDue,
-        RespondedInTime = RespondedInTime,
-        ResolutionDue = ResolutionDue,
-        Resolved = Resolved,
-        CalledBack = Satisfied + PartlySatisfied + Dissatisfied,
-        Satisfied = Satisfied,
-        PartlySatisfied = PartlySatisfied,
-        Dissatisfied = Dissatisfied,
-        SameDayDue = SameDayDue,
-        AnsweredSameDay = AnsweredSameDay,
-        Escalations = Escalations,
-        Whistles = Whistles,
-        ReportsMissed = ReportsMissed,
-        Reopens = Reopens,
-        WarningDeadlinesMissed = WarningMissed,
-        SameDayDeadlinesMissed = SameDayMissed,
-        ResolutionDeadlinesMissed = ResolutionMissed,
-    };
+        var calledBack = Satisfied + PartlySatisfied + Dissatisfied;
+        var closed = calledBack + Rejected + Merged;
+        return new()
+        {
+            Received = Received,
+            Rejected = Rejected,
+            Merged = Merged,
+            Assessed = Received - Rejected - Merged,
+            Closed = closed,
+            Open = Received - closed,
+            Unresolved = Unresolved,
+            ResponseDue = ResponseDue,
+            RespondedInTime = RespondedInTime,
+            ResolutionDue = ResolutionDue,
+            Resolved = Resolved,
+            CalledBack = calledBack,
+            Satisfied = Satisfied,
+            PartlySatisfied = PartlySatisfied,
+            Dissatisfied = Dissatisfied,
+            SameDayDue = SameDayDue,
+            AnsweredSameDay = AnsweredSameDay,
+            Escalations = Escalations,
+            Whistles = Whistles,
+            ReportsMissed = ReportsMissed,
+            Reopens = Reopens,
+            WarningDeadlinesMissed = WarningMissed,
+            SameDayDeadlinesMissed = SameDayMissed,
+            ResolutionDeadlinesMissed = ResolutionMissed,
+        };
+    }
 }
