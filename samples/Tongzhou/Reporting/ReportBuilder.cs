@@ -169,10 +169,6 @@ internal static class ReportBuilder
         return reports;
     }
 
-    /// <summary>
-    /// Leaves out Rising hotspots whose baseline windows reach back before the run: there the district had no data, not
-    /// no requests, and against a zero baseline everything would be rising.
-    /// </summary>
     private static double? Round(double? value) => value is { } v ? Math.Round(v, 4, MidpointRounding.ToEven) : null;
 
     private static string Date(LocalDate date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
