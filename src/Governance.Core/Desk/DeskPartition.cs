@@ -34,7 +34,9 @@ internal readonly record struct TimerGroup(TimerKey Key, int Start, int Count);
 /// <para>Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
 /// (<see cref="RequestState.DeskTimer"/>), keyed with its receipt sequence. An entry whose slot no longer holds that
 /// sequence at that instant is stale and skipped when popped (lazy deletion); the queue is rebuilt without stale entries
-/// when they outnumber the live ones.</para>
+/// when they outnumber the live ones, and emptied outright, keeping its room, when the partition's last open request
+/// leaves (a desk that closes a day's batch would otherwise carry a million stale entries into the next day's, and grow
+/// the queue for them).</para>
 /// </remarks>
 internal sealed class DeskPartition(int index, Router router)
 {
@@ -165,7 +167,10 @@ internal sealed class DeskPartition(int index, Router router)
 
         _free[(_freeHead + _freeCount) & (_free.Length - 1)] = slot;
         _freeCount++;
-        Open--;
+        if (--Open == 0)
+        {
+            _timers.Clear(); // every entry left is stale; the queue keeps its room (its entries hold no references: O(1))
+        }
     }
 
     /// <summary>

@@ -761,19 +761,12 @@ public sealed class RequestDesk
         }
     }
 
-    /// <summary>Timer-queue entries per open request (live and stale), for diagnostics.</summary>
-    internal double TimerEntriesPerOpenRequest()
+    /// <summary>Timer-queue entries held, live and stale (for tests and diagnostics).</summary>
+    internal long TimerEntryCount()
     {
         using (LockAll())
         {
-            var entries = 0L;
-            foreach (var partition in _partitions)
-            {
-                entries += partition.TimerEntries;
-            }
-
-            var open = OpenCount;
-            return open == 0 ? 0 : (double)entries / open;
+            return Sum(static p => p.TimerEntries);
         }
     }
 

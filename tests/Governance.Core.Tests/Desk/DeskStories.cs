@@ -163,6 +163,32 @@ public sealed class DeskStories
     }
 
     [Fact]
+    public void A_street_whose_requests_have_all_left_keeps_no_timer_entries_while_a_street_with_one_open_keeps_its_own()
+    {
+        // A request that leaves leaves its timer entry behind (stale); a street with nothing open drops them all at once.
+        var (desk, clock, _) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var inBeiyuan = Enumerable.Range(0, 3).Select(_ => desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里"))).ToList();
+        var elsewhere = Chart.Households.First(h => Chart.StreetLevelUnitOf(h).Id != SampleDistrict.Units.Beiyuan);
+        var other = desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里", new RequestLocation(Chart.BuildingOf(elsewhere).Id, elsewhere.Id)));
+        Assert.Equal(4, desk.TimerEntryCount());
+
+        clock.Advance(Duration.FromMinutes(30));
+        foreach (var r in inBeiyuan.Take(2))
+        {
+            desk.Execute(r.RequestId, new ResolveRequest(r.Handler, clock.GetCurrentInstant(), "已调解"));
+            desk.Execute(r.RequestId, new CallBackResident(r.Owner, clock.GetCurrentInstant(), Satisfaction.Satisfied, string.Empty));
+        }
+
+        Assert.Equal(4, desk.TimerEntryCount()); // 北苑 still holds one open request: the two stale entries wait
+
+        desk.Execute(inBeiyuan[2].RequestId, new RejectRequest(inBeiyuan[2].Owner, clock.GetCurrentInstant(), RejectionReason.Duplicate, "重复诉求"));
+
+        Assert.Equal(1, desk.TimerEntryCount()); // only the other street's request's entry
+        Assert.Equal(1, desk.OpenCount);
+        Assert.True(desk.TryGet(other.RequestId, out _));
+    }
+
+    [Fact]
     public void A_request_nobody_answers_the_same_day_is_recorded_missed_at_midnight_and_escalated_up_the_chain()
     {
         var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 16));
