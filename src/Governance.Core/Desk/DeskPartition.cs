@@ -147,7 +147,7 @@ internal sealed class DeskPartition(int index, Router router)
     public void Reserve(int count)
     {
         AllocateChunks();
-        _timers.EnsureCapacity(_timers.Count + count);
+        _timers.EnsureCapacity(_timers.Count + count + (count / 16)); // a little over, so that a share a little above the estimate does not double the queue
     }
 
     /// <summary>Clears <paramref name="slot"/> and frees it for the next request: its request left the desk (or never came).</summary>
