@@ -19,6 +19,11 @@ internal static class DeskPhases
         var router = new Router(SampleDistrict.Chart, CategoryCatalogue.Default);
         var morning = Instant.FromUtc(2023, 3, 1, 1, 0);
         var (submissions, accepts, resolves, callBacks) = DeskWorkload.Create(router, count, morning, seed: 12345);
+        if (Environment.GetEnvironmentVariable("DESK_PHASES_GC_PROBE") == "1")
+        {
+            ProbeFullCollections(router, morning, submissions);
+        }
+
         var rounds = int.TryParse(Environment.GetEnvironmentVariable("DESK_PHASES_ROUNDS"), out var r) ? r : 3;
         var best = new double[5]; // submit, accept, resolve, call back, whole day: the fastest of the rounds after the first (on a shared host the fastest is the least disturbed)
         Array.Fill(best, double.MaxValue);
@@ -87,6 +92,33 @@ internal static class DeskPhases
         {
             Console.WriteLine($"fastest of rounds 2 to {rounds}: submit {best[0]:F0} ms, accept {best[1]:F0} ms, resolve {best[2]:F0} ms, call back {best[3]:F0} ms, day {best[4]:F0} ms ({count / best[4] * 1000:N0} requests/s)");
         }
+    }
+
+    /// <summary>
+    /// DESK_PHASES_GC_PROBE=1: times blocking full collections with only the workload live, then with a desk holding
+    /// its requests open too. A background collection marks the same objects beside the work, so this is what one
+    /// costs the cores (BenchmarkDotNet's new-desk row sets one off each iteration).
+    /// </summary>
+    private static void ProbeFullCollections(Router router, Instant morning, Governance.Core.Requests.RequestSubmission[] submissions)
+    {
+        static string Collect()
+        {
+            var times = new double[3];
+            for (var k = 0; k < times.Length; k++)
+            {
+                var watch = Stopwatch.StartNew();
+                GC.Collect();
+                times[k] = watch.Elapsed.TotalMilliseconds;
+            }
+
+            return string.Join(", ", times.Select(t => $"{t:F0} ms"));
+        }
+
+        Console.WriteLine($"full collection, the workload alone: {Collect()}");
+        var desk = new RequestDesk(router, ServiceLevelPolicy.Default, new SettableClock(morning));
+        desk.SubmitBatch(submissions);
+        Console.WriteLine($"full collection, the workload and a desk holding {desk.OpenCount:N0} open requests: {Collect()}");
+        GC.KeepAlive(desk);
     }
 
     private static void Submit(RequestDesk desk, Governance.Core.Requests.RequestSubmission[] submissions, bool sequential)
