@@ -9,8 +9,8 @@ namespace Governance.Samples.Tongzhou.Reporting;
 /// <summary>
 /// Everything the report needs, folded from the run's events as they are written (and from the stored events on a
 /// resume): the library's three rates and hotspots, plus what the report adds — received, closed and open per
-/// street-level unit, each open request's owner and handler, late whistle reports, channels — and, for the simulated
-/// handlers, whether each open request's current handler has accepted it.
+/// street-level unit, each open request's owner and handler, late whistle reports, channels. (Whether a handler has
+/// accepted a request the simulation asks the desk: <c>DeskRequest.HandlerAccepted</c>.)
 /// </summary>
 internal sealed class RunProjection
 {
