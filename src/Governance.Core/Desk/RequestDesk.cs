@@ -312,8 +312,8 @@ public sealed class RequestDesk
         var hashes = arrays.Rent<int>(n);
         ForEachRange(n, (from, to) =>
         {
-            // Hash the range's locations first, so that routing can ask for each one's table entry, then its unit's row,
-            // a few items ahead of it. The ids hashed live with the chart, not the submission: they are fetched ahead too.
+            // Hash the range's locations first, so that routing can ask for each one's table entry (which holds its unit's
+            // route) a few items ahead of it. The ids hashed live with the chart, not the submission: they are fetched ahead too.
             for (var i = from; i < to; i++)
             {
                 if (i + PrefetchDistance < to && submissions[i + PrefetchDistance] is { } ahead)
@@ -326,14 +326,9 @@ public sealed class RequestDesk
 
             for (var i = from; i < to; i++)
             {
-                if (i + (2 * PrefetchDistance) < to)
+                if (i + PrefetchDistance < to)
                 {
-                    Router.PrefetchLocation(hashes[i + (2 * PrefetchDistance)]);
-                }
-
-                if (i + PrefetchDistance < to && submissions[i + PrefetchDistance] is { } ahead)
-                {
-                    Router.PrefetchRoute(ahead.Location, hashes[i + PrefetchDistance]);
+                    Router.PrefetchLocation(hashes[i + PrefetchDistance]);
                 }
 
                 var submission = submissions[i];

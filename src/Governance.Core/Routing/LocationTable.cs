@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Governance.Core.Organization;
 
 namespace Governance.Core.Routing;
 
@@ -17,8 +18,7 @@ internal sealed class LocationTable
     public LocationTable(IReadOnlyCollection<Row> rows)
     {
         // Any length will do (see Home), so the table is sized to the load rather than to the next power of two, which
-        // could double it: at 70% full a search reads about two entries, and a district of a million households stays
-        // near 46 bytes per location.
+        // could double it: at 70% full a search reads about two entries.
         _rows = new Row[Math.Max(16, (int)(rows.Count * 10L / 7) + 1)];
         foreach (var row in rows)
         {
@@ -71,16 +71,55 @@ internal sealed class LocationTable
     private int Next(int at) => at + 1 == _rows.Length ? 0 : at + 1;
 
     /// <summary>
-    /// A unit's or a household's row. A household's has its building's id (to check the location against), and the
-    /// community that owns its household-network requests; a unit's has neither.
+    /// A unit's or a household's row: the id it is found by, and everything routing reads of it (its own unit's route,
+    /// copied into each of the unit's households' rows, so that routing a request is one table entry). A household's row
+    /// also has its building's id (to check the location against) and the community owning its household-network
+    /// requests; a unit's has neither.
     /// </summary>
-    /// <param name="Hash">The id's <see cref="HashOf"/>.</param>
-    /// <param name="Unit">The chart index of the unit, or of the household's building.</param>
-    /// <param name="Id">The unit's or household's id.</param>
-    /// <param name="BuildingId">The household's building's id; null for a unit.</param>
-    /// <param name="NetworkOwnerId">The unit id of the community owning the household's household-network requests; null for a unit.</param>
-    internal readonly record struct Row(int Hash, int Unit, string? Id, string? BuildingId, string? NetworkOwnerId)
+    /// <remarks>
+    /// Six references and four ints: 64 bytes, so a row is at most two cache lines on one page, and a district of a
+    /// million households (1.4 million locations at 70% load) needs about 130 MB.
+    /// </remarks>
+    internal readonly struct Row(int hash, int unit, string id, string? buildingId, string? networkOwnerId, string communityId, string streetId,
+        string companyOrCommunityId, bool servedByCompany, int streetSlot)
     {
+        /// <summary>The id's <see cref="HashOf"/>.</summary>
+        public readonly int Hash = hash;
+
+        /// <summary>The chart index of the unit, or of the household's building.</summary>
+        public readonly int Unit = unit;
+
+        /// <summary>The street-level unit's slot among the chart's street-level units; -1 when the unit has none above it (the district).</summary>
+        public readonly int StreetSlot = streetSlot;
+
+        /// <summary>Whether <see cref="CompanyOrCommunityId"/> is a property company's id (else it is the community's).</summary>
+        public readonly bool ServedByCompany = servedByCompany;
+
+        /// <summary>The unit's or household's id; null for an empty entry.</summary>
+        public readonly string? Id = id;
+
+        /// <summary>The household's building's id; null for a unit.</summary>
+        public readonly string? BuildingId = buildingId;
+
+        /// <summary>The unit id of the community owning the household's household-network requests; null for a unit.</summary>
+        public readonly string? NetworkOwnerId = networkOwnerId;
+
+        /// <summary>The id of the unit's community (the unit itself above community level).</summary>
+        public readonly string CommunityId = communityId;
+
+        /// <summary>The id of the unit's street-level unit (the unit itself above street level).</summary>
+        public readonly string StreetId = streetId;
+
+        /// <summary>The property company serving the unit's community (the first in chart order), else the community.</summary>
+        public readonly string CompanyOrCommunityId = companyOrCommunityId;
+
+        /// <summary>Whether this is a household's row.</summary>
         public bool IsHousehold => BuildingId is not null;
+
+        /// <summary>The id of the row's unit: the household's building, or the unit itself.</summary>
+        public string UnitId => BuildingId ?? Id!;
+
+        /// <summary>The property company serving the unit's community, else the community (as an agency).</summary>
+        public Agency CompanyOrCommunity => new(ServedByCompany ? AgencyKind.PropertyCompany : AgencyKind.Unit, CompanyOrCommunityId);
     }
 }

@@ -11,7 +11,8 @@ namespace Governance.Core.Routing;
 /// Decides where a request goes on receipt — its owner (the first contact, 首接负责) and its handler (the nearest body
 /// up the tree that the catalogue makes responsible) — and where it goes when escalated. Immutable and safe to share
 /// between threads; everything is precomputed per unit when the router is made, so <see cref="Route"/> costs two
-/// hash lookups (the location's id and the category code) and allocates nothing.
+/// hash lookups (the location's id, whose table entry holds its unit's route, and the category code) and allocates
+/// nothing.
 /// </summary>
 /// <remarks>
 /// <para><b>Owner</b> by channel: <see cref="Channel.PropertyHotline"/> → the property company serving the location's
@@ -28,12 +29,11 @@ namespace Governance.Core.Routing;
 /// </remarks>
 public sealed class Router
 {
-    // Hot-path tables. A request costs one lookup of its location's id (whose table entry is the household's or unit's
-    // row), one read of its unit's row (which carries the agencies themselves, so owner and handler need no further
-    // reads) and one lookup of its category code; the office and department tables are small and stay in cache.
+    // Hot-path tables. A request costs one lookup of its location's id, whose table entry is the household's or unit's
+    // row and carries its unit's route (the agencies' ids themselves, so owner and handler need no further reads), and
+    // one lookup of its category code; the office and department tables are small and stay in cache.
     private readonly Agency[] _agencies;          // units, then property companies, offices, departments (by chart order)
-    private readonly UnitRoute[] _routes;         // by unit index
-    private readonly LocationTable _locations;    // units and households by id
+    private readonly LocationTable _locations;    // units and households by id, each with its unit's route
     private readonly Agency[] _officeByStreetDuty; // [street slot * duty count + duty]: the office, or default when none holds it
     private readonly Agency[] _departmentByDuty;   // by duty: the department, or default when none holds it
     private readonly int[] _departmentIndexByDuty; // by duty: agency index of the department, or -1
@@ -144,18 +144,16 @@ public sealed class Router
             streetSlot[u.Index] = u.Level == UnitLevel.StreetLevel ? streets++ : -1;
         }
 
-        _routes = new UnitRoute[units.Length];
+        var routes = new UnitRoute[units.Length];
         foreach (var u in units)
         {
             var community = chart.AncestorOrSelfAt(u, UnitLevel.Community) ?? u;
             var serving = chart.PropertyCompaniesServing(u);
             var street = chart.AncestorOrSelfAt(u, UnitLevel.StreetLevel);
-            _routes[u.Index] = new UnitRoute(
-                SelfId: u.Id.Value,
+            routes[u.Index] = new UnitRoute(
                 CommunityId: community.Id.Value,
                 StreetId: (street ?? u).Id.Value,
                 CompanyOrCommunity: serving.Length > 0 ? _agencies[_companyBase + serving[0].Index] : _agencies[community.Index],
-                Community: community.Index,
                 StreetSlot: street is null ? -1 : streetSlot[street.Index]);
         }
 
@@ -178,14 +176,14 @@ public sealed class Router
         var locations = new List<LocationTable.Row>(units.Length + chart.Households.Length);
         foreach (var u in units)
         {
-            locations.Add(new LocationTable.Row(LocationTable.HashOf(u.Id.Value), u.Index, u.Id.Value, BuildingId: null, NetworkOwnerId: null));
+            locations.Add(routes[u.Index].Row(u.Id.Value, u.Index, buildingId: null, networkOwnerId: null));
         }
 
         foreach (var h in chart.Households)
         {
             var home = liaisons is not null && liaisons.TryGetLiaison(h.Id, out var liaison) ? chart.HouseholdOf(chart.GetPartyMember(liaison)) : h;
-            locations.Add(new LocationTable.Row(LocationTable.HashOf(h.Id.Value), chart.BuildingIndex(h), h.Id.Value, h.BuildingId.Value,
-                _routes[chart.BuildingIndex(home)].CommunityId));
+            var building = chart.BuildingIndex(h);
+            locations.Add(routes[building].Row(h.Id.Value, building, h.BuildingId.Value, routes[chart.BuildingIndex(home)].CommunityId));
         }
 
         _locations = new LocationTable(locations);
@@ -220,25 +218,12 @@ public sealed class Router
 
     /// <summary>
     /// The hash under which routing looks <paramref name="location"/> up (of its household's id, else its unit's): a
-    /// batch computes it once per item, for <see cref="PrefetchLocation"/>, <see cref="PrefetchRoute"/> and routing.
+    /// batch computes it once per item, for <see cref="PrefetchLocation"/> and routing.
     /// </summary>
     internal static int LocationHash(RequestLocation location) => LocationTable.HashOf(KeyOf(location));
 
     /// <summary>Asks the processor to fetch the table entry of the location hashed <paramref name="hash"/> (a hint: it changes nothing).</summary>
     internal void PrefetchLocation(int hash) => _locations.Prefetch(hash);
-
-    /// <summary>
-    /// Asks the processor to fetch the unit row routing reads for <paramref name="location"/>, once
-    /// <see cref="PrefetchLocation"/> has brought its table entry in (a hint: an unknown location fetches nothing).
-    /// </summary>
-    internal void PrefetchRoute(RequestLocation location, int hash)
-    {
-        var at = _locations.Find(KeyOf(location), hash);
-        if (at >= 0)
-        {
-            CacheHint.Fetch(ref _routes[_locations[at].Unit]);
-        }
-    }
 
     /// <summary>The id routing looks a location up by: its household's, else its unit's.</summary>
     internal static string? KeyOf(RequestLocation location) => location.Household is { } household ? household.Value : location.Unit.Value;
@@ -246,8 +231,8 @@ public sealed class Router
     /// <summary>As <see cref="RouteIndexed(Channel, RequestLocation, CategoryCode, out int)"/>, with the location's <see cref="LocationHash"/>.</summary>
     internal RoutingDecision RouteIndexed(Channel channel, RequestLocation location, int hash, CategoryCode category, out int unit)
     {
-        unit = Locate(location, hash, channel, out var household);
-        ref readonly var route = ref _routes[unit];
+        ref readonly var route = ref _locations[Locate(location, hash, channel)];
+        unit = route.Unit;
         var c = Catalogue.IndexOf(category.Value);
         if (c < 0)
         {
@@ -259,9 +244,9 @@ public sealed class Router
         var owner = channel switch
         {
             Channel.PropertyHotline => route.CompanyOrCommunity,
-            Channel.HouseholdNetwork => new Agency(AgencyKind.Unit, household < 0 ? ThrowNoHousehold(location) : _locations[household].NetworkOwnerId!),
+            Channel.HouseholdNetwork => new Agency(AgencyKind.Unit, route.NetworkOwnerId ?? ThrowNoHousehold(location)),
             Channel.Hotline12345 => new Agency(AgencyKind.Unit, route.StreetId),
-            Channel.QrScan => new Agency(AgencyKind.Unit, route.SelfId),
+            Channel.QrScan => new Agency(AgencyKind.Unit, route.UnitId),
             Channel.ServiceCalendarPhone or Channel.WalkIn or Channel.Proactive => new Agency(AgencyKind.Unit, route.CommunityId),
             _ => ThrowChannel(channel),
         };
@@ -286,8 +271,8 @@ public sealed class Router
     /// <exception cref="ArgumentException">The location's unit or household is not in the chart, or its unit is not the household's building.</exception>
     public PartyMemberId? LiaisonOf(RequestLocation location)
     {
-        Locate(location, LocationHash(location), null, out var household);
-        return household >= 0 && Liaisons is not null && Liaisons.TryGetLiaison(location.Household!.Value, out var liaison) ? liaison : null;
+        var at = Locate(location, LocationHash(location), null);
+        return _locations[at].IsHousehold && Liaisons is not null && Liaisons.TryGetLiaison(location.Household!.Value, out var liaison) ? liaison : null;
     }
 
     /// <summary>
@@ -302,16 +287,16 @@ public sealed class Router
     /// <exception cref="ArgumentException"><paramref name="from"/> is not an agency of the chart, or the location is not in it (as for <see cref="Route"/>).</exception>
     public Agency? EscalationTarget(Agency from, RequestLocation location, CategoryCode category)
     {
-        var unit = Locate(location, LocationHash(location), null, out _);
+        ref readonly var route = ref _locations[Locate(location, LocationHash(location), null)];
         var c = Catalogue.IndexOf(category.Value);
         var rule = _rules[c < 0 ? _triage : c];
         var next = from.Kind switch
         {
-            AgencyKind.PropertyCompany when Chart.TryGetPropertyCompany(new PropertyCompanyId(from.Id), out _) => UpFromCommunityLevel(_routes[unit].Community, rule),
+            AgencyKind.PropertyCompany when Chart.TryGetPropertyCompany(new PropertyCompanyId(from.Id), out _) => UpFromCommunityLevel(Chart.GetUnit(new UnitId(route.CommunityId)).Index, rule),
             AgencyKind.Unit when Chart.TryGetUnit(new UnitId(from.Id), out var u) => u.Level switch
             {
-                UnitLevel.Building or UnitLevel.Grid => _routes[u.Index].Community,
-                UnitLevel.Community => OfficeOrStreetIndex(_routes[u.Index], rule),
+                UnitLevel.Building or UnitLevel.Grid => Chart.GetUnit(new UnitId(RowOf(u.Id).CommunityId)).Index,
+                UnitLevel.Community => OfficeOrStreetIndex(RowOf(u.Id), rule),
                 UnitLevel.StreetLevel => rule.Duty < 0 ? -1 : _departmentIndexByDuty[rule.Duty],
                 _ => -1,
             },
@@ -344,7 +329,7 @@ public sealed class Router
         : -1;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private Agency OfficeOrStreet(in UnitRoute route, in CategoryRule rule)
+    private Agency OfficeOrStreet(in LocationTable.Row route, in CategoryRule rule)
     {
         if (route.StreetSlot >= 0 && rule.Duty >= 0)
         {
@@ -359,50 +344,52 @@ public sealed class Router
     }
 
     /// <summary>As <see cref="OfficeOrStreet"/>, as an agency index (escalation, off the hot path).</summary>
-    private int OfficeOrStreetIndex(in UnitRoute route, in CategoryRule rule)
+    private int OfficeOrStreetIndex(in LocationTable.Row route, in CategoryRule rule)
     {
         var agency = OfficeOrStreet(route, rule);
         return agency.Kind == AgencyKind.Unit ? Chart.GetUnit(new UnitId(agency.Id)).Index : _officeBase + Chart.GetSubdistrictOffice(new SubdistrictOfficeId(agency.Id)).Index;
     }
 
+    /// <summary>The row of the unit <paramref name="id"/>, which must be in the chart.</summary>
+    private ref readonly LocationTable.Row RowOf(UnitId id) => ref _locations[_locations.Find(id.Value, LocationTable.HashOf(id.Value))];
+
     /// <summary>
-    /// The chart index of the location's unit (a household's building), and the table position of its household's row
-    /// (-1 when it names none); <paramref name="hash"/> is its <see cref="LocationHash"/>.
+    /// The table position of the location's row: its household's when it names one (checked against its unit), else its
+    /// unit's; <paramref name="hash"/> is its <see cref="LocationHash"/>.
     /// </summary>
-    private int Locate(RequestLocation location, int hash, Channel? channel, out int household)
+    private int Locate(RequestLocation location, int hash, Channel? channel)
     {
         if (location.Household is { } id)
         {
-            household = _locations.Find(id.Value, hash);
+            var household = _locations.Find(id.Value, hash);
             if (household < 0 || !_locations[household].IsHousehold)
             {
-                return ThrowNotInChart("household", id.Value, channel, out household);
+                return ThrowNotInChart("household", id.Value, channel);
             }
 
             ref readonly var row = ref _locations[household];
             if (!string.Equals(row.BuildingId, location.Unit.Value, StringComparison.Ordinal))
             {
-                return ThrowWrongBuilding(location, row.BuildingId!, channel, out household);
+                return ThrowWrongBuilding(location, row.BuildingId!, channel);
             }
 
-            return row.Unit;
+            return household;
         }
 
-        household = -1;
         var unit = _locations.Find(location.Unit.Value, hash);
-        return unit >= 0 && !_locations[unit].IsHousehold ? _locations[unit].Unit : ThrowNotInChart("unit", location.Unit.Value, channel, out household);
+        return unit >= 0 && !_locations[unit].IsHousehold ? unit : ThrowNotInChart("unit", location.Unit.Value, channel);
     }
 
     private static string On(Channel? channel) => channel is { } c ? $" (channel {c})" : string.Empty;
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ThrowNotInChart(string noun, string? id, Channel? channel, out int household) =>
+    private static int ThrowNotInChart(string noun, string? id, Channel? channel) =>
         throw new ArgumentException($"The location names the {noun} '{id}', which is not in the chart{On(channel)}.", "location");
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static int ThrowWrongBuilding(RequestLocation location, string building, Channel? channel, out int household) =>
+    private static int ThrowWrongBuilding(RequestLocation location, string building, Channel? channel) =>
         throw new ArgumentException(
             $"The location names the unit '{location.Unit}' and the household '{location.Household}', which lives in the building '{building}'{On(channel)}; a household's location is its building.",
             nameof(location));
@@ -419,8 +406,13 @@ public sealed class Router
     private static Agency ThrowChannel(Channel channel) =>
         throw new ArgumentOutOfRangeException(nameof(channel), channel, "Not a defined channel.");
 
-    /// <summary>Where a request about a unit goes, with the agencies themselves so that routing reads nothing else.</summary>
-    private readonly record struct UnitRoute(string SelfId, string CommunityId, string StreetId, Agency CompanyOrCommunity, int Community, int StreetSlot);
+    /// <summary>Where a request about a unit goes, while the router is made: copied into the unit's and its households' rows.</summary>
+    private readonly record struct UnitRoute(string CommunityId, string StreetId, Agency CompanyOrCommunity, int StreetSlot)
+    {
+        public LocationTable.Row Row(string id, int unit, string? buildingId, string? networkOwnerId) =>
+            new(LocationTable.HashOf(id), unit, id, buildingId, networkOwnerId, CommunityId, StreetId, CompanyOrCommunity.Id,
+                CompanyOrCommunity.Kind == AgencyKind.PropertyCompany, StreetSlot);
+    }
 
     private readonly record struct CategoryRule(ResponsibleKind Kind, int Duty, Time.CategoryClass Class);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
@@ -174,6 +175,10 @@ public sealed class RoutingProperties
             }
         }
     }
+
+    /// <summary>A location's row, which holds its unit's route, is the 64 bytes the table's memory estimate counts on.</summary>
+    [Fact]
+    public void A_location_row_holding_its_units_route_is_64_bytes() => Assert.Equal(64, Unsafe.SizeOf<LocationTable.Row>());
 
     [Property(Arbitrary = [typeof(ChartArbitraries)], MaxTest = 100)]
     public Property Routing_allocates_nothing(ChartRecipe recipe)
