@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Governance.Core.Organization;
 
 namespace Governance.Core.Routing;
@@ -32,8 +33,52 @@ internal sealed class LocationTable
         }
     }
 
-    /// <summary>The hash the table files <paramref name="id"/> under (0 for null, which no row has).</summary>
-    public static int HashOf(string? id) => id?.GetHashCode() ?? 0;
+    /// <summary>
+    /// The hash the table files <paramref name="id"/> under (0 for null, which no row has): the id's UTF-16 code units
+    /// mixed eight bytes at a time, about twice as fast as <see cref="string.GetHashCode()"/> on ids of 16 to 20
+    /// characters. It is not randomized, and need not be: the table holds only the chart's ids, fixed when the router
+    /// is made, so an id a request names can only probe one of the runs the chart's own ids made.
+    /// </summary>
+    public static int HashOf(string? id)
+    {
+        if (id is null)
+        {
+            return 0;
+        }
+
+        var bytes = MemoryMarshal.AsBytes(id.AsSpan());
+        ref var start = ref MemoryMarshal.GetReference(bytes);
+        var h = 0x9E3779B97F4A7C15UL ^ (ulong)bytes.Length;
+        if (bytes.Length >= sizeof(ulong))
+        {
+            // Whole words, then the last eight bytes (overlapping the words before them when the length is not a multiple).
+            var last = bytes.Length - sizeof(ulong);
+            for (var i = 0; i < last; i += sizeof(ulong))
+            {
+                h = Mix(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, i)));
+            }
+
+            h = Mix(h, Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref start, last)));
+        }
+        else
+        {
+            ulong word = 0;
+            for (var i = 0; i < bytes.Length; i++)
+            {
+                word |= (ulong)bytes[i] << (8 * i);
+            }
+
+            h = Mix(h, word);
+        }
+
+        return (int)(h ^ (h >> 32));
+
+        static ulong Mix(ulong h, ulong word)
+        {
+            h = (h ^ word) * 0xBF58476D1CE4E5B9UL; // SplitMix64's multiplier and shift
+            return h ^ (h >> 31);
+        }
+    }
 
     /// <summary>The row at <paramref name="position"/> (from <see cref="Find"/>).</summary>
     public ref readonly Row this[int position] => ref _rows[position];
