@@ -142,11 +142,21 @@ internal sealed class DeskPartition(int index, Router router)
 
     /// <summary>
     /// Allocates the chunks that hold the slots numbered so far (<see cref="TakeNumber"/>), and makes room for
-    /// <paramref name="count"/> more requests' timers at once, rather than by repeated doubling.
+    /// <paramref name="count"/> more requests' timers at once, rather than by repeated doubling. A queue at least a
+    /// quarter of whose entries are stale is compacted first, so that it does not grow to keep them.
     /// </summary>
     public void Reserve(int count)
     {
         AllocateChunks();
+
+        // An open request has at most one live entry, so at least Count - Open entries are stale (left by requests that
+        // have left, or by timers moved earlier). Schedule compacts only past twice the open count; a street that never
+        // empties would otherwise carry a day's stale entries into the next day's room.
+        if (_timers.Count - Open >= Math.Max(1, _timers.Count / 4))
+        {
+            Compact();
+        }
+
         _timers.EnsureCapacity(_timers.Count + count + (count / 16)); // a little over, so that a share a little above the estimate does not double the queue
     }
 

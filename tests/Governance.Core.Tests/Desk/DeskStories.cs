@@ -189,6 +189,31 @@ public sealed class DeskStories
     }
 
     [Fact]
+    public void A_street_that_never_empties_carries_no_stale_timer_entries_into_its_next_batch()
+    {
+        // One request stays open all along, so the street never empties; twenty others leave, their entries stale.
+        var (desk, clock, _) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var stays = desk.Submit(Submission(Channel.Hotline12345, "纠纷/邻里"));
+        var day = Enumerable.Range(0, 20).Select(_ => Submission(Channel.Hotline12345, "纠纷/邻里")).ToList();
+        Assert.Empty(desk.SubmitBatch(day).Failures);
+        clock.Advance(Duration.FromMinutes(30));
+        foreach (var s in day)
+        {
+            desk.Execute(s.Id, new RejectRequest(Beiyuan, clock.GetCurrentInstant(), RejectionReason.Duplicate, "重复诉求"));
+        }
+
+        Assert.Equal(21, desk.TimerEntryCount()); // too few for Schedule to compact: the twenty stale entries wait
+
+        var next = Submission(Channel.Hotline12345, "纠纷/邻里");
+        Assert.Empty(desk.SubmitBatch([next]).Failures);
+
+        Assert.Equal(2, desk.TimerEntryCount()); // the batch compacted the queue before making room: two open, two entries
+        Assert.Equal(2, desk.OpenCount);
+        Assert.True(desk.TryGet(stays.RequestId, out _));
+        Assert.True(desk.TryGet(next.Id, out _));
+    }
+
+    [Fact]
     public void A_request_nobody_answers_the_same_day_is_recorded_missed_at_midnight_and_escalated_up_the_chain()
     {
         var (desk, clock, sink) = DeskFixture.Create(DeskFixture.At(1, 16));
