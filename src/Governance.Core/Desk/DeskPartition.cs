@@ -34,9 +34,9 @@ internal readonly record struct TimerGroup(TimerKey Key, int Start, int Count);
 /// <para>Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
 /// (<see cref="RequestState.DeskTimer"/>), keyed with its receipt sequence. An entry whose slot no longer holds that
 /// sequence at that instant is stale and skipped when popped (lazy deletion); the queue is rebuilt without stale entries
-/// when they outnumber the live ones, and emptied outright, keeping its room, when the partition's last open request
-/// leaves (a desk that closes a day's batch would otherwise carry a million stale entries into the next day's, and grow
-/// the queue for them).</para>
+/// when they outnumber the live ones, or before a batch makes room in a queue at least a quarter stale (so that the queue
+/// does not grow to keep them), and emptied outright, keeping its room, when the partition's last open request leaves
+/// (O(1): a desk that closes a day's batch would otherwise scan a million stale entries at the next day's first batch).</para>
 /// </remarks>
 internal sealed class DeskPartition(int index, Router router)
 {
