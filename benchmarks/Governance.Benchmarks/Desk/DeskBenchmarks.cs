@@ -14,6 +14,8 @@ namespace Governance.Benchmarks.Desk;
 /// request, on the sample district with the default catalogue: one by one, in partitioned batches on all cores, and
 /// the naive baseline (a linear scan of the catalogue's rules and a walk up the tree per request, a Stateless machine
 /// per request). Target: at least 1M requests per second partitioned. Divide Mean by Requests for the time per request.
+/// Commands equal in value are one object (see <see cref="DeskWorkload"/>; <see cref="DeskCommandObjectsBenchmarks"/>
+/// measures what that changes).
 /// </summary>
 [MemoryDiagnoser]
 public class DeskBenchmarks
@@ -118,26 +120,8 @@ public class DeskBenchmarks
         return _running.OpenCount == 0 ? _running.ClosedCount : throw new InvalidOperationException($"{_running.OpenCount} requests left open");
     }
 
-    private void PartitionedDay(RequestDesk desk, SettableClock clock)
-    {
-        clock.Now = Morning;
-        Check(desk.SubmitBatch(_submissions));
-        clock.Now = Morning + Duration.FromHours(1);
-        Check(desk.ExecuteBatch(_accepts));
-        clock.Now = Morning + Duration.FromHours(3);
-        Check(desk.ExecuteBatch(_resolves));
-        clock.Now = Morning + Duration.FromHours(6);
-        Check(desk.ExecuteBatch(_callBacks));
-    }
-
-    /// <summary>A refused item means the workload no longer fits the rules: measuring it would measure less work.</summary>
-    private static void Check(DeskBatchResult result)
-    {
-        if (result.Failures.Count > 0)
-        {
-            throw new InvalidOperationException($"{result.Failures.Count} of {result.Count} items refused, first: {result.Failures[0].Problem}");
-        }
-    }
+    private void PartitionedDay(RequestDesk desk, SettableClock clock) =>
+        DeskWorkload.RunPartitioned(desk, clock, Morning, _submissions, _accepts, _resolves, _callBacks);
 
     private long Closed(RequestDesk desk) =>
         desk.ClosedCount == Requests ? desk.ClosedCount : throw new InvalidOperationException($"{desk.ClosedCount} of {Requests} requests closed");
@@ -152,10 +136,18 @@ internal sealed class SettableClock(Instant now) : IClock
 }
 
 /// <summary>A deterministic day: submissions at households across the district, and each one's accept, resolve and call-back.</summary>
+/// <remarks>
+/// Commands equal in value are one object unless <c>shareCommands</c> is false: an agency's accepts in the day are all
+/// <c>AcceptRequest(agency, 09:30)</c>, and commands are immutable values, so each <see cref="DeskCommand"/> pairs its
+/// own request id with the agency's one command. A desk's caller makes each command just before it executes it and
+/// holds a few at a time; a harness that held three million distinct command objects for the whole run instead made
+/// every background full collection mark them (about 250 ms of a core each, by <c>DESK_PHASES_GC_PROBE</c>), a cost of
+/// the harness rather than of the desk. <see cref="DeskCommandObjectsBenchmarks"/> measures the two side by side.
+/// </remarks>
 internal static class DeskWorkload
 {
     public static (RequestSubmission[] Submissions, DeskCommand[] Accepts, DeskCommand[] Resolves, DeskCommand[] CallBacks) Create(
-        Router router, int count, Instant morning, int seed)
+        Router router, int count, Instant morning, int seed, bool shareCommands = true)
     {
         var chart = router.Chart;
         var categories = router.Catalogue.Categories;
@@ -165,6 +157,24 @@ internal static class DeskWorkload
         var accepts = new DeskCommand[count];
         var resolves = new DeskCommand[count];
         var callBacks = new DeskCommand[count];
+        var acceptBy = new Dictionary<Agency, RequestCommand>();
+        var resolveBy = new Dictionary<Agency, RequestCommand>();
+        var callBackBy = new Dictionary<Agency, RequestCommand>();
+        RequestCommand Made(Dictionary<Agency, RequestCommand> made, Agency by, Func<Agency, RequestCommand> make)
+        {
+            if (!shareCommands)
+            {
+                return make(by);
+            }
+
+            if (!made.TryGetValue(by, out var command))
+            {
+                made[by] = command = make(by);
+            }
+
+            return command;
+        }
+
         for (var i = 0; i < count; i++)
         {
             var household = chart.Households[random.Next(chart.Households.Length)];
@@ -173,11 +183,35 @@ internal static class DeskWorkload
                 categories[random.Next(categories.Length)].Code, CategoryClass.Ordinary, location, ResidentContact.None, string.Empty);
             submissions[i] = submission;
             var decision = router.Route(submission.Channel, location, submission.Category);
-            accepts[i] = new DeskCommand(submission.Id, new AcceptRequest(decision.Handler, morning + Duration.FromMinutes(30)));
-            resolves[i] = new DeskCommand(submission.Id, new ResolveRequest(decision.Handler, morning + Duration.FromMinutes(90), "已处理"));
-            callBacks[i] = new DeskCommand(submission.Id, new CallBackResident(decision.Owner, morning + Duration.FromHours(5), Satisfaction.Satisfied, string.Empty));
+            accepts[i] = new DeskCommand(submission.Id, Made(acceptBy, decision.Handler, h => new AcceptRequest(h, morning + Duration.FromMinutes(30))));
+            resolves[i] = new DeskCommand(submission.Id, Made(resolveBy, decision.Handler, h => new ResolveRequest(h, morning + Duration.FromMinutes(90), "已处理")));
+            callBacks[i] = new DeskCommand(submission.Id, Made(callBackBy, decision.Owner,
+                o => new CallBackResident(o, morning + Duration.FromHours(5), Satisfaction.Satisfied, string.Empty)));
         }
 
         return (submissions, accepts, resolves, callBacks);
+    }
+
+    /// <summary>The day in partitioned batches, each at its hour, on <paramref name="desk"/>; throws when the desk refuses an item.</summary>
+    public static void RunPartitioned(RequestDesk desk, SettableClock clock, Instant morning, RequestSubmission[] submissions, DeskCommand[] accepts,
+        DeskCommand[] resolves, DeskCommand[] callBacks)
+    {
+        clock.Now = morning;
+        Check(desk.SubmitBatch(submissions));
+        clock.Now = morning + Duration.FromHours(1);
+        Check(desk.ExecuteBatch(accepts));
+        clock.Now = morning + Duration.FromHours(3);
+        Check(desk.ExecuteBatch(resolves));
+        clock.Now = morning + Duration.FromHours(6);
+        Check(desk.ExecuteBatch(callBacks));
+    }
+
+    /// <summary>A refused item means the workload no longer fits the rules: measuring it would measure less work.</summary>
+    private static void Check(DeskBatchResult result)
+    {
+        if (result.Failures.Count > 0)
+        {
+            throw new InvalidOperationException($"{result.Failures.Count} of {result.Count} items refused, first: {result.Failures[0].Problem}");
+        }
     }
 }

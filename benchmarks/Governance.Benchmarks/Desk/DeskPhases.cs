@@ -18,7 +18,9 @@ internal static class DeskPhases
     {
         var router = new Router(SampleDistrict.Chart, CategoryCatalogue.Default);
         var morning = Instant.FromUtc(2023, 3, 1, 1, 0);
-        var (submissions, accepts, resolves, callBacks) = DeskWorkload.Create(router, count, morning, seed: 12345);
+        // DESK_PHASES_DISTINCT=1: one command object per command, as DeskCommandObjectsBenchmarks' baseline.
+        var (submissions, accepts, resolves, callBacks) = DeskWorkload.Create(router, count, morning, seed: 12345,
+            shareCommands: Environment.GetEnvironmentVariable("DESK_PHASES_DISTINCT") != "1");
         if (Environment.GetEnvironmentVariable("DESK_PHASES_GC_PROBE") == "1")
         {
             ProbeFullCollections(router, morning, submissions);
