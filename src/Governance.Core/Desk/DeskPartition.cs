@@ -26,9 +26,9 @@ internal readonly record struct TimerGroup(TimerKey Key, int Start, int Count);
 /// </summary>
 /// <remarks>
 /// <para>Slots: a million open requests are a few hundred arrays to the garbage collector instead of a million objects
-/// to trace and promote. The first 4,096 slots come in chunks of 256 (about 55 KB, below the large-object threshold,
+/// to trace and promote. The first 4,096 slots come in chunks of 256 (about 49 KB, below the large-object threshold,
 /// so that a small desk does not set off full collections: large chunks cost a 10k batch a quarter more); the rest in
-/// chunks of 1,024 (about 220 KB, on the large-object heap, which the GC does not copy as it promotes: at a million open
+/// chunks of 1,024 (about 196 KB, on the large-object heap, which the GC does not copy as it promotes: at a million open
 /// requests that saves about 80 ms of pauses a day). Chunks never move, so growing copies nothing; a closed request's
 /// slot is cleared (its references dropped) and reused.</para>
 /// <para>Timers: each open request has at most one live entry in a priority queue, at its earliest pending due instant
@@ -44,8 +44,8 @@ internal sealed class DeskPartition(int index, Router router)
     private const string ResolutionEscalation = "办理时限已过仍未解决或说明，自动升级 (resolution deadline passed without an answer: escalated automatically)";
     private static readonly int SlotLines = (System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>() + 63) / 64; // cache lines a slot spans
     private const long NoTimer = RequestState.NoDeskTimer;
-    private const int SmallShift = 8; // 256 slots, about 55 KB: below the large-object threshold
-    private const int LargeShift = 10; // 1,024 slots, about 220 KB: on the large-object heap, never copied by the GC
+    private const int SmallShift = 8; // 256 slots, about 49 KB: below the large-object threshold
+    private const int LargeShift = 10; // 1,024 slots, about 196 KB: on the large-object heap, never copied by the GC
     private const int SmallSlots = 16 << SmallShift; // the first 4,096 slots are in small chunks
 
     private readonly PriorityQueue<int, TimerKey> _timers = new();
@@ -121,7 +121,7 @@ internal sealed class DeskPartition(int index, Router router)
 
     /// <summary>
     /// A free slot's number, as <see cref="Take"/>, but the chunk that holds it may not be allocated yet: a batch numbers
-    /// its slots in batch order on one thread, and <see cref="Reserve"/> allocates the chunks (zeroing about 220 KB
+    /// its slots in batch order on one thread, and <see cref="Reserve"/> allocates the chunks (zeroing about 196 KB
     /// each) on the core that fills them. Nothing may read the slot until then.
     /// </summary>
     public int TakeNumber()

@@ -188,6 +188,14 @@ public sealed class DeskStories
         Assert.True(desk.TryGet(other.RequestId, out _));
     }
 
+    /// <summary>
+    /// An open request's slot is the 192 bytes (three cache lines) the desk's memory estimate counts on: a million open
+    /// requests are most of a desk's size, so a field added to it must be weighed, not slipped in.
+    /// </summary>
+    [Fact]
+    public void An_open_requests_slot_is_three_cache_lines() =>
+        Assert.Equal(192, System.Runtime.CompilerServices.Unsafe.SizeOf<RequestState>());
+
     [Fact]
     public void A_street_that_never_empties_carries_no_stale_timer_entries_into_its_next_batch()
     {

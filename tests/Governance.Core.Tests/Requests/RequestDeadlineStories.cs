@@ -65,6 +65,28 @@ public sealed class RequestDeadlineStories
     }
 
     [Fact]
+    public void The_first_resolution_stays_through_reopens_and_later_resolutions()
+    {
+        var request = Received();
+        request.Execute(new AcceptRequest(Company, At(1, 10, 30)));
+        request.Execute(new ResolveRequest(Company, At(1, 11), "已修复"));
+        Assert.Equal(At(1, 11), request.FirstResolvedAt);
+
+        request.Execute(new ReopenRequest(Community, At(2, 9), "又塌了"));
+        request.Execute(new AcceptRequest(Company, At(2, 10)));
+        request.Execute(new ResolveRequest(Company, At(2, 15), "已加固"));
+        Assert.Equal(At(2, 15), request.ResolvedAt);
+        Assert.Equal(At(1, 11), request.FirstResolvedAt);
+
+        request.Execute(new ReopenRequest(Community, At(3, 9), "还在塌"));
+        request.Execute(new AcceptRequest(Company, At(3, 10)));
+        request.Execute(new ResolveRequest(Company, At(3, 16), "已重建"));
+        Assert.Equal(At(3, 16), request.ResolvedAt);
+        Assert.Equal(At(1, 11), request.FirstResolvedAt);
+        Assert.Equal(2, request.Reopens);
+    }
+
+    [Fact]
     public void A_company_that_passed_the_request_on_gets_it_back_only_after_a_reopen()
     {
         var request = Received();
