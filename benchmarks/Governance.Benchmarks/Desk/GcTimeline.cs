@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Tracing;
 
 namespace Governance.Benchmarks.Desk;
@@ -13,22 +12,26 @@ namespace Governance.Benchmarks.Desk;
 internal sealed class GcTimeline : EventListener
 {
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private readonly List<string> _lines = [];
-    private double _suspendedAt;
+    private readonly DateTime _start = DateTime.UtcNow;
+    private readonly List<(DateTime At, string Line)> _lines = [];
+    private DateTime _suspendedAt;
 
     /// <summary>Whether collections are being recorded.</summary>
     public bool Recording { get; set; }
 
     /// <summary>Records <paramref name="what"/> at the current time, when recording.</summary>
-    public void Mark(string what) => Add($"== {what}");
+    public void Mark(string what) => Add(DateTime.UtcNow, $"== {what}");
 
-    /// <summary>Writes the recorded lines to the console and forgets them.</summary>
+    /// <summary>Writes the recorded lines to the console in time order and forgets them.</summary>
     public void Flush()
     {
         lock (_lines)
         {
-            _lines.ForEach(Console.WriteLine);
+            foreach (var (at, line) in _lines.OrderBy(l => l.At)) // stable: a mark and an event at one tick keep their order
+            {
+                Console.WriteLine($"{(at - _start).TotalMilliseconds,9:F1} ms  {line}");
+            }
+
             _lines.Clear();
         }
     }
@@ -48,33 +51,34 @@ internal sealed class GcTimeline : EventListener
             return;
         }
 
+        // Each line is timed by the event's own time stamp: the runtime's events reach a listener later, in bunches.
         // Payload names as the runtime's event manifest gives them; Reason and Type are its GC reason and type codes
         // (reason 4: a large-object allocation; type 1: a background collection).
         string Field(string name) => eventData.PayloadNames?.IndexOf(name) is { } i and >= 0 ? eventData.Payload![i]?.ToString() ?? "" : "";
         switch (eventData.EventName)
         {
             case "GCStart_V2":
-                Add($"start #{Field("Count")} gen{Field("Depth")} reason {Field("Reason")} type {Field("Type")}");
+                Add(eventData.TimeStamp, $"start #{Field("Count")} gen{Field("Depth")} reason {Field("Reason")} type {Field("Type")}");
                 break;
             case "GCEnd_V1":
-                Add($"end   #{Field("Count")} gen{Field("Depth")}");
+                Add(eventData.TimeStamp, $"end   #{Field("Count")} gen{Field("Depth")}");
                 break;
             case "GCSuspendEEBegin_V1":
-                _suspendedAt = _clock.Elapsed.TotalMilliseconds;
+                _suspendedAt = eventData.TimeStamp;
                 break;
             case "GCRestartEEEnd_V1":
-                Add($"  paused {_clock.Elapsed.TotalMilliseconds - _suspendedAt:F1} ms");
+                Add(eventData.TimeStamp, $"  paused {(eventData.TimeStamp - _suspendedAt).TotalMilliseconds:F1} ms");
                 break;
         }
     }
 
-    private void Add(string line)
+    private void Add(DateTime at, string line)
     {
         if (Recording)
         {
             lock (_lines)
             {
-                _lines.Add($"{_clock.Elapsed.TotalMilliseconds,9:F1} ms  {line}");
+                _lines.Add((at.ToUniversalTime(), line));
             }
         }
     }
