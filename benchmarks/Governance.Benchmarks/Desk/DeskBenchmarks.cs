@@ -38,6 +38,12 @@ public class DeskBenchmarks
     [ParamsSource(nameof(Sizes))]
     public int Requests { get; set; }
 
+    /// <summary>
+    /// True (always, here): commands equal in value are one object (see <see cref="DeskWorkload"/>). Set by
+    /// <see cref="DeskCommandObjectsBenchmarks"/>, which measures both.
+    /// </summary>
+    public bool SharedCommands { get; set; } = true;
+
     /// <summary>The sizes measured.</summary>
     public static IEnumerable<int> Sizes() =>
         Environment.GetEnvironmentVariable("DESK_BENCHMARK_SIZES") is { Length: > 0 } sizes
@@ -48,7 +54,7 @@ public class DeskBenchmarks
     public void Setup()
     {
         _router = new Router(SampleDistrict.Chart, CategoryCatalogue.Default);
-        (_submissions, _accepts, _resolves, _callBacks) = DeskWorkload.Create(_router, Requests, Morning, seed: 12345);
+        (_submissions, _accepts, _resolves, _callBacks) = DeskWorkload.Create(_router, Requests, Morning, seed: 12345, SharedCommands);
         _naive = new NaiveDesk(_router.Chart, _router.Catalogue);
     }
 

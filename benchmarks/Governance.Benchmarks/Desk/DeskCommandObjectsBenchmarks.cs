@@ -1,11 +1,4 @@
 using BenchmarkDotNet.Attributes;
-using Governance.Core.Catalogue;
-using Governance.Core.Desk;
-using Governance.Core.Organization;
-using Governance.Core.Requests;
-using Governance.Core.Routing;
-using Governance.Core.Time;
-using NodaTime;
 
 namespace Governance.Benchmarks.Desk;
 
@@ -19,13 +12,7 @@ namespace Governance.Benchmarks.Desk;
 [MemoryDiagnoser]
 public class DeskCommandObjectsBenchmarks
 {
-    private static readonly Instant Morning = Instant.FromUtc(2023, 3, 1, 1, 0); // 09:00 in Beijing, a working day
-
-    private Router _router = null!;
-    private RequestSubmission[] _submissions = null!;
-    private DeskCommand[] _accepts = null!;
-    private DeskCommand[] _resolves = null!;
-    private DeskCommand[] _callBacks = null!;
+    private readonly DeskBenchmarks _day = new();
 
     /// <summary>Requests in the day's batch: 1M, or the comma-separated sizes in <c>DESK_BENCHMARK_SIZES</c>.</summary>
     [ParamsSource(nameof(Sizes))]
@@ -37,23 +24,15 @@ public class DeskCommandObjectsBenchmarks
 
     /// <summary>The sizes measured.</summary>
     public static IEnumerable<int> Sizes() =>
-        Environment.GetEnvironmentVariable("DESK_BENCHMARK_SIZES") is { Length: > 0 } sizes
-            ? sizes.Split(',').Select(x => int.Parse(x, System.Globalization.CultureInfo.InvariantCulture))
-            : [1_000_000];
+        Environment.GetEnvironmentVariable("DESK_BENCHMARK_SIZES") is { Length: > 0 } ? DeskBenchmarks.Sizes() : [1_000_000];
 
     [GlobalSetup]
     public void Setup()
     {
-        _router = new Router(SampleDistrict.Chart, CategoryCatalogue.Default);
-        (_submissions, _accepts, _resolves, _callBacks) = DeskWorkload.Create(_router, Requests, Morning, seed: 12345, SharedCommands);
+        (_day.Requests, _day.SharedCommands) = (Requests, SharedCommands);
+        _day.Setup();
     }
 
     [Benchmark(Description = "desk, partitioned batches")]
-    public long Partitioned()
-    {
-        var clock = new SettableClock(Morning);
-        var desk = new RequestDesk(_router, ServiceLevelPolicy.Default, clock);
-        DeskWorkload.RunPartitioned(desk, clock, Morning, _submissions, _accepts, _resolves, _callBacks);
-        return desk.ClosedCount == Requests ? desk.ClosedCount : throw new InvalidOperationException($"{desk.ClosedCount} of {Requests} requests closed");
-    }
+    public long Partitioned() => _day.Partitioned();
 }
