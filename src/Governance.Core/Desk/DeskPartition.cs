@@ -48,7 +48,7 @@ internal sealed class DeskPartition(int index, Router router)
     private const int LargeShift = 10; // 1,024 slots, about 196 KB: on the large-object heap, never copied by the GC
     private const int SmallSlots = 16 << SmallShift; // the first 4,096 slots are in small chunks
 
-    private readonly PriorityQueue<int, TimerKey> _timers = new();
+    private PriorityQueue<int, TimerKey> _timers = new();
     private readonly (ServiceLevelPolicy? Policy, Instant At, RequestDeadlines Deadlines)[] _deadlines = new (ServiceLevelPolicy?, Instant, RequestDeadlines)[8];
     private readonly RequestState[][] _small = new RequestState[SmallSlots >> SmallShift][];
     private RequestState[][] _large = [];
@@ -76,6 +76,9 @@ internal sealed class DeskPartition(int index, Router router)
 
     /// <summary>Entries in the timer queue, live or stale.</summary>
     public int TimerEntries => _timers.Count;
+
+    /// <summary>Times <see cref="Reserve"/> or <see cref="TrimTimers"/> reallocated the timer queue (for tests and diagnostics).</summary>
+    public int TimerRoomChanges { get; private set; }
 
     /// <summary>The slot's request, by reference: never copy it.</summary>
     public ref RequestState this[int slot]
@@ -157,7 +160,18 @@ internal sealed class DeskPartition(int index, Router router)
             Compact();
         }
 
-        _timers.EnsureCapacity(_timers.Count + count + (count / 16)); // a little over, so that a share a little above the estimate does not double the queue
+        // A little over the estimate, so that a share a little above it does not make the queue grow again; and grown to
+        // that, not doubled as the queue grows itself: a later chunk's estimate a little above the first's would double a
+        // street's room for a day's batch, and the trim after the batch would copy it back, every day.
+        var needed = _timers.Count + count + (count / 16);
+        var room = _timers.EnsureCapacity(0); // the room it has
+        if (needed > room)
+        {
+            var grown = new PriorityQueue<int, TimerKey>(Math.Max(needed, room + (room / 8)));
+            grown.EnqueueRange(_timers.UnorderedItems); // a heap's array is a heap: heapifying it again only checks it
+            _timers = grown;
+            TimerRoomChanges++;
+        }
     }
 
     /// <summary>Clears <paramref name="slot"/> and frees it for the next request: its request left the desk (or never came).</summary>
@@ -222,14 +236,17 @@ internal sealed class DeskPartition(int index, Router router)
     }
 
     /// <summary>
-    /// Gives back the queue's spare capacity after a batch: it grows by doubling, so a day's batch would otherwise
-    /// leave up to half of it empty (about 30 bytes per open request). Does nothing when less than a tenth is spare.
+    /// Gives back the queue's room after a batch when more than half of it is spare (32 bytes per entry and more):
+    /// <see cref="Reserve"/> sizes it from each chunk's estimate of the batch, which a street whose requests bunch early
+    /// in the batch can overshoot. Room up to twice the entries is kept, for the next day's batch of the same shape to
+    /// reuse: trimming it back would make that batch grow it again, every day.
     /// </summary>
     public void TrimTimers()
     {
-        if (_timers.Count > 1024)
+        if (_timers.Count > 1024 && _timers.EnsureCapacity(0) > 2 * _timers.Count)
         {
             _timers.TrimExcess();
+            TimerRoomChanges++;
         }
     }
 

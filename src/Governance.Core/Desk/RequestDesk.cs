@@ -405,7 +405,7 @@ public sealed class RequestDesk
 
             if (offset + n == batch.Count)
             {
-                // The first chunk reserved room for the whole batch's timers: the last gives back what is spare.
+                // The chunks reserved room for the whole batch's timers from estimates: the last gives back what is far over.
                 foreach (var partition in _partitions)
                 {
                     partition.TrimTimers();
@@ -762,6 +762,15 @@ public sealed class RequestDesk
         using (LockAll())
         {
             return Sum(static p => p.TimerEntries);
+        }
+    }
+
+    /// <summary>Times a batch reallocated a partition's timer queue, summed over the partitions (for tests and diagnostics).</summary>
+    internal long TimerRoomChanges()
+    {
+        using (LockAll())
+        {
+            return Sum(static p => p.TimerRoomChanges);
         }
     }
 

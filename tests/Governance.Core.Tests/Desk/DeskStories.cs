@@ -221,6 +221,47 @@ public sealed class DeskStories
         Assert.True(desk.TryGet(next.Id, out _));
     }
 
+    /// <summary>
+    /// A batch sizes each street's timer queue from estimates, chunk by chunk; a running desk keeps that room for the
+    /// next day's batch of the same shape, rather than growing the queue and trimming it back every day.
+    /// </summary>
+    [Fact]
+    public void A_running_desk_reuses_its_timer_room_for_a_day_like_the_last()
+    {
+        var (desk, clock, _) = DeskFixture.Create(DeskFixture.At(1, 9));
+        var here = Xinhuaxijie_household();
+        var otherStreet = Chart.Units.First(u => u.Level == UnitLevel.StreetLevel && u.Id != SampleDistrict.Units.Beiyuan
+            && Chart.HouseholdsUnder(u).Length > 0);
+        var household = Chart.HouseholdsUnder(otherStreet)[0];
+        var there = new RequestLocation(Chart.BuildingOf(household).Id, household.Id);
+
+        // A batch runs in chunks of 65,536 items. The first chunk is half here and half there, the rest all here: the
+        // first chunk's estimate of this street's share falls short, and the second chunk must make more room.
+        List<RequestSubmission> Day() =>
+            [.. Enumerable.Range(0, 100_000).Select(i => Submission(Channel.Hotline12345, "纠纷/邻里", i < 65_536 && i % 2 == 1 ? there : here))];
+        void CloseAll(List<RequestSubmission> day)
+        {
+            var at = clock.GetCurrentInstant();
+            var rejects = day.Select(s => new DeskCommand(s.Id, new RejectRequest(DeskFixture.Router.Route(s.Channel, s.Location, s.Category).Owner, at,
+                RejectionReason.Duplicate, "重复诉求")));
+            Assert.Empty(desk.ExecuteBatch([.. rejects]).Failures);
+            Assert.Equal(0, desk.OpenCount);
+        }
+
+        var first = Day();
+        Assert.Empty(desk.SubmitBatch(first).Failures);
+        Assert.True(desk.TimerRoomChanges() > 0); // the first day makes the room
+        clock.Advance(Duration.FromMinutes(30));
+        CloseAll(first);
+        var changes = desk.TimerRoomChanges();
+
+        clock.Advance(Duration.FromHours(24));
+        Assert.Empty(desk.SubmitBatch(Day()).Failures);
+
+        Assert.Equal(changes, desk.TimerRoomChanges());
+        Assert.Equal(100_000, desk.TimerEntryCount());
+    }
+
     [Fact]
     public void A_request_nobody_answers_the_same_day_is_recorded_missed_at_midnight_and_escalated_up_the_chain()
     {
