@@ -8,7 +8,11 @@ namespace Governance.Benchmarks.Desk;
 /// on a core of its own), and each pause. A diagnostic for <see cref="DeskPhases"/>: it shows what the totals of
 /// collection counts and pause times cannot, a background collection's length and which phases it overlaps.
 /// </summary>
-/// <remarks>Listens to the runtime's own event source in process (GC keyword, informational level); costs little when off.</remarks>
+/// <remarks>
+/// Listens to the runtime's own event source in process (GC keyword, informational level); costs little when off.
+/// Events reach the listener late, so <see cref="Recording"/> is read as they arrive: a collection at the very end of
+/// the recorded stretch can be missed, and one just before it recorded.
+/// </remarks>
 internal sealed class GcTimeline : EventListener
 {
     private const EventKeywords GcKeyword = (EventKeywords)0x1;
